@@ -1,0 +1,5 @@
+"""Allow ``python -m jargonlint``."""
+
+from jargonlint.cli import main
+
+main()

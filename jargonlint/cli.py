@@ -1,0 +1,291 @@
+"""The ``jargonlint`` command: check scripts, explain a term, browse the glossary."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from typer.core import TyperGroup
+
+from jargonlint import __version__
+from jargonlint.config import Config, ConfigError, find_config, load_config
+from jargonlint.files import collect
+from jargonlint.findings import SEVERITY_RANK, Finding
+from jargonlint.linter import Glossary, GlossaryError, Linter
+from jargonlint.lookup import close_terms, find_entry, search_entries
+from jargonlint.reader import BinaryFileError, InputError, decode
+from jargonlint.reporters import glossary_view, json_format, rich_format, text
+
+STDIN = "-"
+
+
+class _OneLineErrors(TyperGroup):
+    """Usage errors as one line on stderr with exit code 2, never a usage dump."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except typer.Abort:
+            sys.exit(130)
+        except typer.TyperException as exc:  # typer's own click: usage errors, bad values
+            if exc.format_message():
+                _error(exc.format_message())
+            sys.exit(2)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+app = typer.Typer(
+    cls=_OneLineErrors,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    help="Find business and IT jargon in Japanese call-center scripts.",
+)
+
+
+class OutputFormat(StrEnum):
+    rich = "rich"
+    text = "text"
+    json = "json"
+
+
+class Audience(StrEnum):
+    consumer = "consumer"
+    business = "business"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="Settings file (default: nearest one found).")
+]
+IsolatedOption = Annotated[bool, typer.Option("--isolated", help="Ignore settings files.")]
+DictionaryOption = Annotated[
+    list[Path] | None,
+    typer.Option("--dictionary", "-d", help="Extra glossary YAML file (repeatable)."),
+]
+NoDefaultOption = Annotated[
+    bool,
+    typer.Option("--no-default-dictionaries", help="Use only the dictionaries given."),
+]
+
+
+def _error(message: str) -> None:
+    print(f"jargonlint: error: {message}", file=sys.stderr)
+
+
+def _warn(message: str) -> None:
+    print(f"jargonlint: warning: {message}", file=sys.stderr)
+
+
+def _settings(config_path: Path | None, isolated: bool) -> Config:
+    try:
+        if isolated:
+            return Config()
+        return load_config(config_path or find_config(Path.cwd()))
+    except ConfigError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from None
+
+
+def _glossary(config: Config, extra: list[Path] | None, no_default: bool) -> Glossary:
+    files = [*config.dictionaries, *(extra or [])]
+    for path in files:
+        if not path.is_file():
+            _error(f"{path}: dictionary file not found")
+            raise typer.Exit(2)
+    try:
+        return Glossary.load(files, builtin=not no_default)
+    except GlossaryError as exc:
+        for problem in exc.problems:
+            _error(str(problem))
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Script files or folders to check; - reads standard input."),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat | None,
+        typer.Option("--format", "-f", help="rich on a terminal, text otherwise."),
+    ] = None,
+    audience: Annotated[
+        Audience | None,
+        typer.Option(help="Who the agent talks to: an individual or a company."),
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe."),
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option(help="Read files in this encoding instead of detecting it.")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Term not to report (repeatable).")
+    ] = None,
+    stdin_filename: Annotated[
+        str, typer.Option(help="Name to report for standard input.")
+    ] = "<stdin>",
+    dictionary: DictionaryOption = None,
+    no_default_dictionaries: NoDefaultOption = False,
+    config_path: ConfigOption = None,
+    isolated: IsolatedOption = False,
+) -> None:
+    """Check scripts and report each jargon term with a plain explanation."""
+    config = _settings(config_path, isolated)
+    glossary = _glossary(config, dictionary, no_default_dictionaries)
+    linter = Linter(
+        glossary,
+        audience=(audience.value if audience else config.audience),
+        ignore=[*config.ignore, *(ignore or [])],
+    )
+    forced_encoding = encoding or config.encoding
+    errors: list[str] = []
+    findings: list[Finding] = []
+    checked = 0
+
+    def lint_bytes(name: str, data: bytes) -> None:
+        nonlocal checked
+        try:
+            decoded = decode(data, forced_encoding)
+        except BinaryFileError as exc:
+            _warn(f"{name}: {exc}")
+            return
+        except InputError as exc:
+            errors.append(f"{name}: {exc}")
+            _error(errors[-1])
+            return
+        checked += 1
+        findings.extend(linter.lint_text(name, decoded.text))
+
+    targets = paths or ["."]
+    file_args = [Path(p) for p in targets if p != STDIN]
+    if STDIN in targets:
+        lint_bytes(stdin_filename, sys.stdin.buffer.read())
+    collected = collect(file_args)
+    for message in collected.errors:
+        errors.append(message)
+        _error(message)
+    for path in collected.files:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            errors.append(f"{path}: cannot read ({exc.strerror})")
+            _error(errors[-1])
+            continue
+        lint_bytes(str(path), data)
+
+    chosen = output_format or (OutputFormat.rich if sys.stdout.isatty() else OutputFormat.text)
+    if chosen is OutputFormat.json:
+        json_format.report(findings, checked, errors, sys.stdout)
+    elif chosen is OutputFormat.text:
+        text.report(findings, checked, sys.stdout, sys.stderr)
+    else:
+        rich_format.report(findings, checked, Console(highlight=False))
+
+    threshold = fail_on.value if fail_on else config.fail_on
+    if errors:
+        raise typer.Exit(2)
+    if threshold != "never" and any(
+        SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold] for f in findings
+    ):
+        raise typer.Exit(1)
+
+
+@app.command()
+def explain(
+    term: Annotated[str, typer.Argument(help="A headword, variant or reading (kana).")],
+    output_format: Annotated[
+        OutputFormat | None, typer.Option("--format", "-f", help="rich, text or json.")
+    ] = None,
+    dictionary: DictionaryOption = None,
+    no_default_dictionaries: NoDefaultOption = False,
+    config_path: ConfigOption = None,
+    isolated: IsolatedOption = False,
+) -> None:
+    """Show one glossary entry in full."""
+    glossary = _glossary(_settings(config_path, isolated), dictionary, no_default_dictionaries)
+    entry = find_entry(glossary.entries, term)
+    if entry is None:
+        hint = close_terms(glossary.entries, term)
+        _error(
+            f"{term!r} is not in the glossary"
+            + (f" (did you mean {'、'.join(hint)}?)" if hint else "")
+        )
+        raise typer.Exit(1)
+    chosen = output_format or (OutputFormat.rich if sys.stdout.isatty() else OutputFormat.text)
+    if chosen is OutputFormat.json:
+        print(json.dumps(entry.to_dict(), ensure_ascii=False, indent=2))
+    elif chosen is OutputFormat.text:
+        print(glossary_view.entry_text(entry))
+    else:
+        glossary_view.show_entry(entry, Console(highlight=False))
+
+
+@app.command()
+def terms(
+    search: Annotated[
+        str | None,
+        typer.Argument(help="Part of a term, variant, reading or explanation."),
+    ] = None,
+    category: Annotated[str | None, typer.Option(help="Only this category.")] = None,
+    output_format: Annotated[
+        OutputFormat | None, typer.Option("--format", "-f", help="rich, text or json.")
+    ] = None,
+    dictionary: DictionaryOption = None,
+    no_default_dictionaries: NoDefaultOption = False,
+    config_path: ConfigOption = None,
+    isolated: IsolatedOption = False,
+) -> None:
+    """List and search glossary entries."""
+    glossary = _glossary(_settings(config_path, isolated), dictionary, no_default_dictionaries)
+    categories = sorted({e.category for e in glossary.entries})
+    if category and category not in categories:
+        _error(f"unknown category {category!r} (known: {', '.join(categories)})")
+        raise typer.Exit(2)
+    found = search_entries(glossary.entries, category, search)
+    chosen = output_format or (OutputFormat.rich if sys.stdout.isatty() else OutputFormat.text)
+    if chosen is OutputFormat.json:
+        print(json.dumps([e.to_dict() for e in found], ensure_ascii=False, indent=2))
+    elif chosen is OutputFormat.text:
+        for entry in found:
+            print(
+                f"{entry.term}\t{entry.reading}\t{entry.category}\t{entry.avoid_for}\t{entry.explanation}"
+            )
+    else:
+        glossary_view.show_table(found, Console(highlight=False))
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"jargonlint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Find business and IT jargon in Japanese call-center scripts."""
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,105 @@
+"""Project settings from ``[tool.jargonlint]`` or ``.jargonlint.toml``.
+
+A team keeps its audience, extra dictionaries and accepted terms next to its
+scripts, so every writer and the CI run check with the same rules. The nearest
+file walking up from the current directory wins; command-line options win over it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jargonlint.findings import SEVERITIES
+from jargonlint.glossary import AUDIENCES
+
+FAIL_ON = (*SEVERITIES, "never")
+CONFIG_NAME = ".jargonlint.toml"
+
+
+class ConfigError(Exception):
+    """A settings file that cannot be used; the message names the file."""
+
+
+@dataclass
+class Config:
+    """Effective settings; defaults are what a consumer-facing team wants."""
+
+    audience: str = "consumer"
+    fail_on: str = "warning"
+    dictionaries: list[Path] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    encoding: str | None = None
+    source: Path | None = None
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest .jargonlint.toml, or pyproject.toml with [tool.jargonlint]."""
+    for folder in (start, *start.parents):
+        own = folder / CONFIG_NAME
+        if own.is_file():
+            return own
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _jargonlint_table(pyproject, required=False) is not None:
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    """Read settings from path (None: defaults)."""
+    if path is None:
+        return Config()
+    table = _jargonlint_table(path, required=path.name != "pyproject.toml") or {}
+    config = Config(source=path)
+    allowed = {"audience", "fail_on", "dictionaries", "ignore", "encoding"}
+    for key, value in table.items():
+        if key not in allowed:
+            raise ConfigError(
+                f"{path}: unknown setting {key!r} (known: {', '.join(sorted(allowed))})"
+            )
+        if key == "audience":
+            config.audience = _choice(path, key, value, AUDIENCES)
+        elif key == "fail_on":
+            config.fail_on = _choice(path, key, value, FAIL_ON)
+        elif key == "encoding":
+            config.encoding = _string(path, key, value)
+        elif key == "dictionaries":
+            config.dictionaries = [path.parent / p for p in _strings(path, key, value)]
+        else:
+            config.ignore = _strings(path, key, value)
+    return config
+
+
+def _jargonlint_table(path: Path, *, required: bool) -> dict[str, Any] | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+    table = data.get("tool", {}).get("jargonlint")
+    if table is None and required:
+        table = {k: v for k, v in data.items() if k != "tool"}
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.jargonlint] must be a table")
+    return table
+
+
+def _choice(path: Path, key: str, value: Any, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise ConfigError(f"{path}: {key} must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
+def _string(path: Path, key: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{path}: {key} must be a string")
+    return value
+
+
+def _strings(path: Path, key: str, value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: {key} must be a list of strings")
+    return value

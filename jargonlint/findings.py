@@ -1,0 +1,59 @@
+"""The finding: what every reporter prints and what the JSON contract carries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SEVERITIES = ("error", "warning", "info")  # most severe first
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A glossary term found in a script, located in the writer's own text.
+
+    Lines and columns are 1-based and count characters of the decoded line;
+    ``end_column`` is one past the last character, like ruff and the LSP.
+    """
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    term: str
+    matched: str
+    category: str
+    severity: str
+    rule: str
+    explanation: str
+    suggestions: tuple[str, ...]
+    message: str
+    source_line: str = field(default="", compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract (version 1)."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "term": self.term,
+            "matched": self.matched,
+            "category": self.category,
+            "severity": self.severity,
+            "rule": self.rule,
+            "message": self.message,
+            "explanation": self.explanation,
+            "suggestions": list(self.suggestions),
+        }
+
+
+def count_by_severity(findings: list[Finding]) -> dict[str, int]:
+    """How many findings of each severity, every severity present."""
+    counts = dict.fromkeys(SEVERITIES, 0)
+    for finding in findings:
+        counts[finding.severity] += 1
+    return counts

@@ -1,0 +1,230 @@
+"""Load glossary YAML files into entries, reporting every problem with file and line.
+
+Entries are data written by people, so the loader is strict: a typo in a key or
+a missing explanation must be caught when the glossary loads, not discovered by
+a script writer reading an empty explanation.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+AUDIENCES = ("consumer", "business")
+AVOID_FOR = ("consumer", "all")
+REQUIRED = ("term", "reading", "category", "avoid_for", "explanation", "say_instead", "example")
+OPTIONAL = ("variants", "detail", "exclude", "misuse")
+_KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]+\Z")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One glossary term and everything a writer or trainer needs to know about it."""
+
+    term: str
+    reading: str
+    category: str
+    avoid_for: str
+    explanation: str
+    say_instead: tuple[str, ...]
+    example: str
+    variants: tuple[str, ...] = ()
+    detail: str = ""
+    exclude: tuple[str, ...] = ()
+    misuse: Mapping[str, str] = field(default_factory=dict)
+    source: str = ""
+    line: int = 0
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every spelling that is this term: the headword first, then the variants."""
+        return (self.term, *self.variants)
+
+    def to_dict(self) -> dict[str, Any]:
+        """All fields, for JSON output and trainers' spreadsheets."""
+        return {
+            "term": self.term,
+            "reading": self.reading,
+            "category": self.category,
+            "avoid_for": self.avoid_for,
+            "variants": list(self.variants),
+            "explanation": self.explanation,
+            "detail": self.detail,
+            "say_instead": list(self.say_instead),
+            "example": self.example,
+            "exclude": list(self.exclude),
+            "misuse": dict(self.misuse),
+        }
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A glossary defect, located so that its author can fix it."""
+
+    source: str
+    line: int
+    term: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return f"{where}: {self.term}: {self.message}" if self.term else f"{where}: {self.message}"
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that remembers the line where each mapping starts."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def builtin_dictionary_files() -> list[Traversable]:
+    """The shipped glossary: installed package data, or dictionaries/ in a checkout."""
+    try:
+        root: Traversable = resources.files("jargonlint.dictionaries")
+    except ModuleNotFoundError:
+        root = Path(__file__).resolve().parent.parent / "dictionaries"
+    return sorted((f for f in root.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
+
+
+def form_key(text: str) -> str:
+    """How two spellings are compared for duplicates: width and case folded."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def load_entries(files: Iterable[Traversable | Path]) -> tuple[list[Entry], list[Problem]]:
+    """Read every file; return the valid entries and every problem found."""
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    for file in files:
+        name = _display_name(file)
+        try:
+            data = yaml.load(file.read_text(encoding="utf-8"), Loader=_LineLoader)
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(Problem(name, 0, "", f"cannot read: {exc}"))
+            continue
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            problems.append(Problem(name, mark.line + 1 if mark else 0, "", f"YAML: {reason}"))
+            continue
+        if data is None:
+            continue
+        if not isinstance(data, list):
+            problems.append(Problem(name, 1, "", "a glossary file must be a list of entries"))
+            continue
+        for item in data:
+            entry = _parse_entry(item, name, problems)
+            if entry is not None:
+                entries.append(entry)
+    _check_duplicates(entries, problems)
+    return entries, problems
+
+
+def _display_name(file: Traversable | Path) -> str:
+    if isinstance(file, Path):
+        try:
+            return str(file.resolve().relative_to(Path.cwd()))
+        except ValueError:
+            return str(file)
+    return f"dictionaries/{file.name}"
+
+
+def _parse_entry(item: object, source: str, problems: list[Problem]) -> Entry | None:
+    if not isinstance(item, dict):
+        problems.append(Problem(source, 0, "", f"entry is not a mapping: {item!r}"))
+        return None
+    line = item.pop("__line__", 0)
+    term = item.get("term")
+    label = term if isinstance(term, str) else ""
+    before = len(problems)
+
+    def problem(message: str) -> None:
+        problems.append(Problem(source, line, label, message))
+
+    for key in item:
+        if key not in REQUIRED and key not in OPTIONAL:
+            problem(f"unknown key {key!r}")
+    for key in REQUIRED:
+        value = item.get(key)
+        if value is None or value == "" or value == []:
+            problem(f"missing {key}")
+    strings = {}
+    for key in ("term", "reading", "category", "avoid_for", "explanation", "example", "detail"):
+        value = item.get(key, "")
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            problem(f"{key} must be a string")
+            value = ""
+        strings[key] = value.strip()
+    lists = {}
+    for key in ("say_instead", "variants", "exclude"):
+        value = item.get(key) or []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            problem(f"{key} must be a list of non-empty strings")
+            value = []
+        lists[key] = tuple(v.strip() for v in value)
+    misuse = item.get("misuse") or {}
+    if isinstance(misuse, dict):
+        misuse.pop("__line__", None)
+    if not isinstance(misuse, dict) or not all(
+        k in AUDIENCES and isinstance(v, str) and v for k, v in misuse.items()
+    ):
+        problem(f"misuse must map an audience ({', '.join(AUDIENCES)}) to a message")
+        misuse = {}
+    if strings["avoid_for"] and strings["avoid_for"] not in AVOID_FOR:
+        problem(f"avoid_for must be one of {', '.join(AVOID_FOR)}, not {strings['avoid_for']!r}")
+    if strings["reading"] and not _KANA.match(strings["reading"]):
+        problem(f"reading must be kana only, not {strings['reading']!r}")
+    if len(problems) > before:
+        return None
+    return Entry(
+        term=strings["term"],
+        reading=strings["reading"],
+        category=strings["category"],
+        avoid_for=strings["avoid_for"],
+        explanation=strings["explanation"],
+        say_instead=lists["say_instead"],
+        example=strings["example"],
+        variants=lists["variants"],
+        detail=strings["detail"],
+        exclude=lists["exclude"],
+        misuse={k: v.strip() for k, v in misuse.items()},
+        source=source,
+        line=line,
+    )
+
+
+def _check_duplicates(entries: list[Entry], problems: list[Problem]) -> None:
+    """A spelling may name one entry only, across all files."""
+    owner: dict[str, Entry] = {}
+    for entry in entries:
+        for form in dict.fromkeys(form_key(f) for f in entry.forms):
+            first = owner.setdefault(form, entry)
+            if first is not entry:
+                problems.append(
+                    Problem(
+                        entry.source,
+                        entry.line,
+                        entry.term,
+                        f"{form!r} is already an entry or variant at "
+                        f"{first.source}:{first.line} ({first.term})",
+                    )
+                )

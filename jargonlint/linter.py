@@ -1,0 +1,109 @@
+"""Lint text with a compiled glossary: normalize → tokenize → match → classify.
+
+This is the one place the pipeline is wired together; the CLI and the tests
+both go through it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from jargonlint.document import Segment, plain_lines
+from jargonlint.findings import Finding
+from jargonlint.glossary import Entry, Problem, builtin_dictionary_files, load_entries
+from jargonlint.matcher import Matcher, check_examples
+from jargonlint.normalize import normalize
+from jargonlint.severity import classify
+from jargonlint.tokenizer import Tokenizer
+
+
+class GlossaryError(Exception):
+    """The glossary cannot be used; ``problems`` says why, entry by entry."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__(f"{len(problems)} glossary problem(s)")
+        self.problems = list(problems)
+
+
+@dataclass
+class Glossary:
+    """Loaded entries plus their compiled matcher."""
+
+    entries: list[Entry]
+    matcher: Matcher
+
+    @classmethod
+    def load(
+        cls,
+        extra: Iterable[Path] = (),
+        *,
+        builtin: bool = True,
+        tokenizer: Tokenizer | None = None,
+    ) -> Glossary:
+        """Load, validate and compile; raise GlossaryError listing every problem."""
+        files = [*(builtin_dictionary_files() if builtin else []), *extra]
+        entries, problems = load_entries(files)
+        matcher = Matcher.build(entries, tokenizer or Tokenizer())
+        problems += matcher.problems
+        problems += check_examples(matcher, entries)
+        if problems:
+            raise GlossaryError(problems)
+        return cls(entries, matcher)
+
+
+class Linter:
+    """Checks scripts against a glossary for one audience."""
+
+    def __init__(
+        self, glossary: Glossary, audience: str = "consumer", ignore: Iterable[str] = ()
+    ) -> None:
+        self.glossary = glossary
+        self.audience = audience
+        self._tokenizer = glossary.matcher.tokenizer
+        ignored = {i.casefold() for i in ignore}
+        self._ignored = {
+            e.term for e in glossary.entries if any(f.casefold() in ignored for f in e.forms)
+        }
+
+    def lint_text(self, path: str, text: str) -> list[Finding]:
+        """Lint a plain-text script."""
+        return self.lint_segments(path, plain_lines(text))
+
+    def lint_segments(self, path: str, segments: Iterable[Segment]) -> list[Finding]:
+        """Lint each segment; positions point into the original file."""
+        findings: list[Finding] = []
+        find = self.glossary.matcher.find
+        tokenize = self._tokenizer.tokenize
+        for segment in segments:
+            normalized = normalize(segment.text)
+            tokens = tokenize(normalized.text)
+            for match in find(tokens.keys):
+                entry = match.entry
+                if entry.term in self._ignored:
+                    continue
+                start, end = normalized.original_span(
+                    tokens.starts[match.start], tokens.ends[match.end - 1]
+                )
+                severity, rule, message = classify(entry, self.audience)
+                offset = segment.column_offset
+                findings.append(
+                    Finding(
+                        path=path,
+                        line=segment.line,
+                        column=offset + start + 1,
+                        end_line=segment.line,
+                        end_column=offset + end + 1,
+                        term=entry.term,
+                        matched=segment.text[start:end],
+                        category=entry.category,
+                        severity=severity,
+                        rule=rule,
+                        explanation=entry.explanation,
+                        suggestions=entry.say_instead,
+                        message=message,
+                        source_line=segment.text,
+                    )
+                )
+        return findings

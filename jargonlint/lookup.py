@@ -1,0 +1,53 @@
+"""Find glossary entries by what a person types: a headword, a variant or a reading."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from jargonlint.glossary import Entry, form_key
+
+_KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
+
+
+def _reading_key(text: str) -> str:
+    return form_key(text).translate(_KATAKANA_TO_HIRAGANA)
+
+
+def find_entry(entries: Iterable[Entry], query: str) -> Entry | None:
+    """The entry whose headword, variant or reading is ``query`` (width/case/kana-blind)."""
+    entries = list(entries)
+    wanted = form_key(query.strip())
+    for entry in entries:
+        if any(form_key(f) == wanted for f in entry.forms):
+            return entry
+    reading = _reading_key(query.strip())
+    for entry in entries:
+        if _reading_key(entry.reading) == reading:
+            return entry
+    return None
+
+
+def close_terms(entries: Iterable[Entry], query: str, n: int = 3) -> list[str]:
+    """Headwords that look like ``query``, for a "did you mean" hint."""
+    return difflib.get_close_matches(query, [e.term for e in entries], n=n, cutoff=0.5)
+
+
+def search_entries(
+    entries: Iterable[Entry], category: str | None = None, query: str | None = None
+) -> list[Entry]:
+    """Entries in ``category`` whose term, variants, reading or explanation contain ``query``."""
+    wanted = form_key(query) if query else None
+    reading = _reading_key(query) if query else None
+    found = []
+    for entry in entries:
+        if category and entry.category != category:
+            continue
+        if wanted is not None:
+            haystack = [*(form_key(f) for f in entry.forms), form_key(entry.explanation)]
+            if not any(wanted in h for h in haystack) and reading not in _reading_key(
+                entry.reading
+            ):
+                continue
+        found.append(entry)
+    return found

@@ -1,0 +1,1 @@
+"""Output formats for findings: rich (terminal), text (one line each) and json."""

@@ -1,0 +1,59 @@
+"""Annotated findings for a person at a terminal: the line, the term, what to say."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from rich.console import Console
+from rich.text import Text
+
+from jargonlint.findings import Finding, count_by_severity
+
+STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+LABELS = {"error": "エラー", "warning": "警告", "info": "情報"}
+
+
+def report(findings: list[Finding], files_checked: int, console: Console) -> None:
+    """Group findings by file; show each in its line with the term highlighted."""
+    for path, group in groupby(findings, key=lambda f: f.path):
+        console.print(Text(path, style="bold underline"))
+        for finding in group:
+            _finding(finding, console)
+        console.print()
+    counts = count_by_severity(findings)
+    summary = Text(f"{files_checked} ファイルを確認: ")
+    for i, (severity, n) in enumerate(counts.items()):
+        if i:
+            summary.append(" / ")
+        summary.append(f"{LABELS[severity]} {n}", style=STYLES[severity] if n else "dim")
+    console.print(summary)
+
+
+def _finding(finding: Finding, console: Console) -> None:
+    style = STYLES[finding.severity]
+    head = Text("  ")
+    head.append(f"{finding.line}:{finding.column}", style="dim")
+    head.append(f"  {LABELS[finding.severity]}  ", style=style)
+    head.append(finding.term, style="bold")
+    head.append(f"  [{finding.category}]", style="dim")
+    console.print(head)
+    line = finding.source_line
+    if line:
+        start, end = finding.column - 1, finding.end_column - 1
+        shown = Text()
+        shown.append("    │ ", style="dim")
+        shown.append(line[:start])
+        shown.append(line[start:end], style=f"{style} reverse")
+        shown.append(line[end:])
+        console.print(shown)
+    console.print(Text(f"    {finding.message}", style=style))
+    console.print(_labelled("説明", finding.explanation))
+    if finding.suggestions:
+        console.print(_labelled("言い換え", "、".join(finding.suggestions)))
+
+
+def _labelled(label: str, value: str) -> Text:
+    text = Text()
+    text.append(f"    {label}: ", style="bold")
+    text.append(value)
+    return text

@@ -1,0 +1,29 @@
+"""One line per finding, for pipes, editors' problem matchers and grep."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from jargonlint.findings import Finding, count_by_severity
+
+
+def format_finding(finding: Finding) -> str:
+    """``path:line:col: severity: term — explanation (言い換え: …)``."""
+    why = finding.message if finding.rule == "misuse" else finding.explanation
+    where = f"{finding.path}:{finding.line}:{finding.column}"
+    text = f"{where}: {finding.severity}: {finding.term} — {why}"
+    if finding.suggestions:
+        text += f" (言い換え: {'、'.join(finding.suggestions)})"
+    return text
+
+
+def report(findings: list[Finding], files_checked: int, out: TextIO, summary: TextIO) -> None:
+    """Findings on ``out``; the closing count on ``summary`` so that ``out`` stays parseable."""
+    for finding in findings:
+        print(format_finding(finding), file=out)
+    counts = count_by_severity(findings)
+    print(
+        f"{files_checked} file(s) checked: "
+        + ", ".join(f"{n} {severity}" for severity, n in counts.items()),
+        file=summary,
+    )
