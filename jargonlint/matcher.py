@@ -1,8 +1,11 @@
 """Find glossary terms in a token stream: one left-to-right pass over a key trie.
 
-Every form and every exclude of every entry is tokenized once into a path of a
-trie. Scanning a line walks the trie from each token, so the cost depends on the
-text and on the longest form, not on how many entries the glossary has.
+Every form and every exclude of every entry is tokenized once, and its token
+keys spelled out character by character into a trie. Scanning a line walks the
+trie from each token start and accepts a match only where a token ends, so
+ホームゲートウェイ (three tokens) meets ホームゲートウエイ (two tokens) while ロット
+still never matches inside スロット. The cost depends on the text and on the
+longest form, not on how many entries the glossary has.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from jargonlint.glossary import Entry, Problem
 from jargonlint.normalize import normalize
 from jargonlint.tokenizer import Tokenizer
 
-_END = ""  # trie slot for "a form ends here"; no token key is empty
+_END = ""  # trie slot for "a form ends here"; trie edges are single characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +66,8 @@ class Matcher:
             self._problem(entry, f"{target.form!r} has no words to match")
             return
         node = self._root
-        for key in keys:
-            node = node.setdefault(key, {})
+        for char in "".join(keys):
+            node = node.setdefault(char, {})
         existing: Target | None = node.get(_END)
         if existing is None:
             node[_END] = target
@@ -94,21 +97,21 @@ class Matcher:
         n = len(keys)
         i = 0
         while i < n:
-            node = root.get(keys[i])
-            if node is None:
-                i += 1
-                continue
+            node = root
             best: Target | None = None
-            best_end = i
-            j = i
-            while node is not None:
-                j += 1
-                target = node.get(_END)
-                if target is not None:
-                    best, best_end = target, j
-                if j == n:
-                    break
-                node = node.get(keys[j])
+            best_end = j = i
+            while j < n:
+                for char in keys[j]:
+                    node = node.get(char)
+                    if node is None:
+                        break
+                else:
+                    j += 1
+                    target = node.get(_END)
+                    if target is not None:
+                        best, best_end = target, j
+                    continue
+                break
             if best is None:
                 i += 1
                 continue

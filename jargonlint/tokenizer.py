@@ -2,8 +2,11 @@
 
 A token's key is its UniDic lemma where the dictionary knows the word (so
 コミットしました, サーバ and ひかり meet コミット, サーバー and 光), otherwise its
-surface; keys are case-folded. Glossary forms go through the same function, so
-both sides always agree on what a token is.
+surface. Keys are case-folded, lose UniDic's English gloss (サーバー-server →
+サーバー) and spell small katakana vowels large (ゲートウェー → ゲートウエー), so
+that the matcher can compare compounds that UniDic splits differently
+(ホーム+ゲート+ウェイ and ホーム+ゲートウエイ). Glossary forms go through the same
+function, so both sides always agree on what a token is.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from jargonlint.normalize import normalize
 _LEMMA_FIELD = 7  # pos1-4, cType, cForm, lForm, lemma, ... in UniDic's feature CSV
 _HIRAGANA = re.compile("[\u3041-\u309f]")
 _LATIN_WORD = re.compile(r"[a-z]+\Z")
+_SMALL_VOWELS = str.maketrans("ァィゥェォ", "アイウエオ")
 
 
 @dataclass(slots=True)
@@ -74,17 +78,24 @@ class Tokenizer:
         return self.tokenize(normalize(text).text).keys
 
     def _key(self, node: fugashi.UnidicNode, surface: str) -> str:
-        if node.is_unk:
-            return surface.casefold()
-        fields = node.feature_raw.split(",", _LEMMA_FIELD + 1)
-        lemma = fields[_LEMMA_FIELD] if len(fields) > _LEMMA_FIELD else ""
-        if not lemma or lemma == "*":
-            return surface.casefold()
+        lemma = surface
+        if not node.is_unk:
+            fields = node.feature_raw.split(",", _LEMMA_FIELD + 1)
+            if len(fields) > _LEMMA_FIELD and fields[_LEMMA_FIELD] not in ("", "*"):
+                lemma = fields[_LEMMA_FIELD]
         key = self._by_lemma.get(lemma)
         if key is None:
-            key = unicodedata.normalize("NFKC", lemma).casefold()
+            key = _lemma_key(lemma)
             self._by_lemma[lemma] = key
         return key
+
+
+def _lemma_key(lemma: str) -> str:
+    """サーバー-server → サーバー, ＷｉＦｉ → wifi, ウェー → ウエー."""
+    gloss = lemma.find("-", 1)
+    if gloss > 0:
+        lemma = lemma[:gloss]
+    return unicodedata.normalize("NFKC", lemma).casefold().translate(_SMALL_VOWELS)
 
 
 def _join_hyphenated_latin(tokens: Tokens) -> None:
