@@ -6,10 +6,9 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 from typer.core import TyperGroup
 
 from jargonlint import __version__
@@ -19,7 +18,9 @@ from jargonlint.findings import SEVERITY_RANK, Finding
 from jargonlint.linter import Glossary, GlossaryError, Linter
 from jargonlint.lookup import close_terms, find_entry, search_entries
 from jargonlint.reader import BinaryFileError, InputError, decode
-from jargonlint.reporters import glossary_view, json_format, rich_format, text
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 STDIN = "-"
 
@@ -87,6 +88,20 @@ def _error(message: str) -> None:
 
 def _warn(message: str) -> None:
     print(f"jargonlint: warning: {message}", file=sys.stderr)
+
+
+def _format(requested: OutputFormat | None) -> OutputFormat:
+    """rich for a person at a terminal, text for pipes, hooks and CI logs."""
+    if requested is not None:
+        return requested
+    return OutputFormat.rich if sys.stdout.isatty() else OutputFormat.text
+
+
+def _console() -> Console:
+    # Imported here: rich costs ~25 ms of start-up that text and JSON runs never need.
+    from rich.console import Console
+
+    return Console(highlight=False)
 
 
 def _settings(config_path: Path | None, isolated: bool) -> Config:
@@ -189,13 +204,19 @@ def check(
             continue
         lint_bytes(str(path), data)
 
-    chosen = output_format or (OutputFormat.rich if sys.stdout.isatty() else OutputFormat.text)
+    chosen = _format(output_format)
     if chosen is OutputFormat.json:
+        from jargonlint.reporters import json_format
+
         json_format.report(findings, checked, errors, sys.stdout)
     elif chosen is OutputFormat.text:
-        text.report(findings, checked, sys.stdout, sys.stderr)
+        from jargonlint.reporters import text
+
+        text.report(findings, sys.stdout)
     else:
-        rich_format.report(findings, checked, Console(highlight=False))
+        from jargonlint.reporters import rich_format
+
+        rich_format.report(findings, checked, _console())
 
     threshold = fail_on.value if fail_on else config.fail_on
     if errors:
@@ -219,7 +240,7 @@ def explain(
 ) -> None:
     """Show one glossary entry in full."""
     glossary = _glossary(_settings(config_path, isolated), dictionary, no_default_dictionaries)
-    entry = find_entry(glossary.entries, term)
+    entry = find_entry(glossary, term)
     if entry is None:
         hint = close_terms(glossary.entries, term)
         _error(
@@ -227,13 +248,16 @@ def explain(
             + (f" (did you mean {'、'.join(hint)}?)" if hint else "")
         )
         raise typer.Exit(1)
-    chosen = output_format or (OutputFormat.rich if sys.stdout.isatty() else OutputFormat.text)
+    chosen = _format(output_format)
     if chosen is OutputFormat.json:
         print(json.dumps(entry.to_dict(), ensure_ascii=False, indent=2))
-    elif chosen is OutputFormat.text:
+        return
+    from jargonlint.reporters import glossary_view
+
+    if chosen is OutputFormat.text:
         print(glossary_view.entry_text(entry))
     else:
-        glossary_view.show_entry(entry, Console(highlight=False))
+        glossary_view.show_entry(entry, _console())
 
 
 @app.command()
@@ -258,16 +282,17 @@ def terms(
         _error(f"unknown category {category!r} (known: {', '.join(categories)})")
         raise typer.Exit(2)
     found = search_entries(glossary.entries, category, search)
-    chosen = output_format or (OutputFormat.rich if sys.stdout.isatty() else OutputFormat.text)
+    chosen = _format(output_format)
     if chosen is OutputFormat.json:
         print(json.dumps([e.to_dict() for e in found], ensure_ascii=False, indent=2))
-    elif chosen is OutputFormat.text:
+        return
+    from jargonlint.reporters import glossary_view
+
+    if chosen is OutputFormat.text:
         for entry in found:
-            print(
-                f"{entry.term}\t{entry.reading}\t{entry.category}\t{entry.avoid_for}\t{entry.explanation}"
-            )
+            print(glossary_view.entry_row(entry))
     else:
-        glossary_view.show_table(found, Console(highlight=False))
+        glossary_view.show_table(found, _console())
 
 
 def _version(value: bool) -> None:

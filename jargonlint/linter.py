@@ -10,9 +10,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from jargonlint import glossary_cache
 from jargonlint.document import Segment, plain_lines
 from jargonlint.findings import Finding
-from jargonlint.glossary import Entry, Problem, builtin_dictionary_files, load_entries
+from jargonlint.glossary import (
+    Entry,
+    Problem,
+    builtin_dictionary_files,
+    load_entries,
+    read_sources,
+)
 from jargonlint.matcher import Matcher, check_examples
 from jargonlint.normalize import normalize
 from jargonlint.severity import classify
@@ -41,15 +48,31 @@ class Glossary:
         *,
         builtin: bool = True,
         tokenizer: Tokenizer | None = None,
+        use_cache: bool = True,
     ) -> Glossary:
-        """Load, validate and compile; raise GlossaryError listing every problem."""
+        """Load, validate and compile; raise GlossaryError listing every problem.
+
+        A glossary whose files are unchanged since it last loaded cleanly comes
+        from the on-disk cache, skipping parsing and validation.
+        """
         files = [*(builtin_dictionary_files() if builtin else []), *extra]
-        entries, problems = load_entries(files)
-        matcher = Matcher.build(entries, tokenizer or Tokenizer())
+        sources, problems = read_sources(files)
+        if problems:
+            raise GlossaryError(problems)
+        tokenizer = tokenizer or Tokenizer()
+        key = glossary_cache.cache_key(sources)
+        cached = glossary_cache.load(key) if use_cache else None
+        if cached is not None:
+            entries, trie = cached
+            return cls(entries, Matcher(tokenizer, trie))
+        entries, problems = load_entries(sources)
+        matcher = Matcher.build(entries, tokenizer)
         problems += matcher.problems
         problems += check_examples(matcher, entries)
         if problems:
             raise GlossaryError(problems)
+        if use_cache:
+            glossary_cache.store(key, (entries, matcher.trie))
         return cls(entries, matcher)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from jargonlint.glossary import Entry, Problem
 from jargonlint.normalize import normalize
@@ -41,9 +42,9 @@ class Match:
 class Matcher:
     """A trie over token keys built from glossary entries."""
 
-    def __init__(self, tokenizer: Tokenizer) -> None:
+    def __init__(self, tokenizer: Tokenizer, trie: dict[str, Any] | None = None) -> None:
         self.tokenizer = tokenizer
-        self._root: dict[str, dict] = {}
+        self.trie: dict[str, Any] = trie if trie is not None else {}
         self.problems: list[Problem] = []
 
     @classmethod
@@ -65,7 +66,7 @@ class Matcher:
         if not keys:
             self._problem(entry, f"{target.form!r} has no words to match")
             return
-        node = self._root
+        node = self.trie
         for char in "".join(keys):
             node = node.setdefault(char, {})
         existing: Target | None = node.get(_END)
@@ -93,7 +94,7 @@ class Matcher:
 
     def find(self, keys: list[str]) -> Iterator[Match]:
         """Leftmost-longest matches; a longer exclude hides the shorter term inside it."""
-        root = self._root
+        root = self.trie
         n = len(keys)
         i = 0
         while i < n:

@@ -31,6 +31,13 @@ def entry_text(entry: Entry) -> str:
     return "\n".join(lines)
 
 
+def entry_row(entry: Entry) -> str:
+    """One tab-separated line per entry, for ``terms --format text``."""
+    return "\t".join(
+        (entry.term, entry.reading, entry.category, entry.avoid_for, entry.explanation)
+    )
+
+
 def show_entry(entry: Entry, console: Console) -> None:
     """One entry in full, as a panel."""
     body = Table.grid(padding=(0, 2))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from jargonlint.findings import Finding, count_by_severity
+from jargonlint.findings import Finding
 
 
 def format_finding(finding: Finding) -> str:
@@ -17,13 +17,7 @@ def format_finding(finding: Finding) -> str:
     return text
 
 
-def report(findings: list[Finding], files_checked: int, out: TextIO, summary: TextIO) -> None:
-    """Findings on ``out``; the closing count on ``summary`` so that ``out`` stays parseable."""
+def report(findings: list[Finding], out: TextIO) -> None:
+    """Only the findings, so that every line of output is one finding."""
     for finding in findings:
         print(format_finding(finding), file=out)
-    counts = count_by_severity(findings)
-    print(
-        f"{files_checked} file(s) checked: "
-        + ", ".join(f"{n} {severity}" for severity, n in counts.items()),
-        file=summary,
-    )

@@ -1,0 +1,70 @@
+"""Keep compiled glossaries on disk so a pre-commit run does not rebuild one each time.
+
+Parsing the YAML, tokenizing every form and checking every example takes longer
+than linting a typical script. A glossary that loaded without problems is
+stored under a hash of its files' text and of the tools that compiled it, so
+any edit to a dictionary, or a new jargonlint or UniDic, builds it again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from jargonlint import __version__
+from jargonlint.glossary import Source
+
+_FORMAT = 1  # bump when the pickled layout changes
+
+
+def cache_dir() -> Path:
+    """``$JARGONLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/jargonlint`` or ``~/.cache/jargonlint``."""
+    explicit = os.environ.get("JARGONLINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "jargonlint"
+
+
+def cache_key(sources: Iterable[Source]) -> str:
+    """A digest of everything the compiled glossary depends on."""
+    digest = hashlib.sha256(f"{_FORMAT}:{__version__}:{_unidic_version()}".encode())
+    for source in sources:
+        for part in (source.name, source.text):
+            digest.update(part.encode("utf-8"))
+            digest.update(b"\\0")
+    return digest.hexdigest()[:32]
+
+
+def _unidic_version() -> str:
+    try:
+        return metadata.version("unidic-lite")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def load(key: str) -> Any | None:
+    """The object stored under key, or None when absent or unreadable."""
+    try:
+        with (cache_dir() / f"glossary-{key}.pickle").open("rb") as file:
+            return pickle.load(file)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+
+
+def store(key: str, value: Any) -> None:
+    """Store value under key; a cache that cannot be written is simply skipped."""
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = folder / f".glossary-{key}.{os.getpid()}.tmp"
+        with temporary.open("wb") as file:
+            pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(folder / f"glossary-{key}.pickle")
+    except OSError:
+        return

@@ -1,0 +1,40 @@
+"""Token keys: what the matcher compares."""
+
+from __future__ import annotations
+
+import pytest
+
+from jargonlint.tokenizer import Tokenizer
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("サーバ", "サーバー"),
+        ("按分", "案分"),
+        ("ひかり", "光"),
+        ("Wi-Fi", "wifi"),
+        ("Ｗｉ－Ｆｉ", "WiFi"),
+        ("ワイファイ", "Wi-Fi"),
+        ("e-SIM", "eSIM"),
+        ("ｻｰﾊﾞｰ", "サーバー"),
+    ],
+)
+def test_variants_share_keys(tokenizer: Tokenizer, a: str, b: str) -> None:
+    assert "".join(tokenizer.keys(a)) == "".join(tokenizer.keys(b))
+
+
+def test_inflected_verb_keys_on_lemma(tokenizer: Tokenizer) -> None:
+    assert tokenizer.keys("コミットしました")[:2] == tokenizer.keys("コミットする")[:2]
+
+
+def test_loanword_gloss_is_dropped(tokenizer: Tokenizer) -> None:
+    assert tokenizer.keys("サーバー") == ["サーバー"]
+
+
+def test_spans_point_into_text_with_spaces(tokenizer: Tokenizer) -> None:
+    text = "今 Wi-Fiを　使う"
+    tokens = tokenizer.tokenize(text)
+    spans = [text[s:e] for s, e in zip(tokens.starts, tokens.ends, strict=True)]
+    assert "Wi-Fi" in spans
+    assert spans[0] == "今"
