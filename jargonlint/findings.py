@@ -9,7 +9,7 @@ SEVERITIES = ("error", "warning", "info")  # most severe first
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Finding:
     """A glossary term found in a script, located in the writer's own text.
 

@@ -21,7 +21,7 @@ from jargonlint.glossary import (
     read_sources,
 )
 from jargonlint.matcher import Matcher, check_examples
-from jargonlint.normalize import normalize
+from jargonlint.normalize import normalize_lines
 from jargonlint.severity import classify
 from jargonlint.tokenizer import Tokenizer
 
@@ -85,10 +85,18 @@ class Linter:
         self.glossary = glossary
         self.audience = audience
         self._tokenizer = glossary.matcher.tokenizer
+        self._verdicts: dict[str, tuple[str, str, str]] = {}
         ignored = {i.casefold() for i in ignore}
         self._ignored = {
             e.term for e in glossary.entries if any(f.casefold() in ignored for f in e.forms)
         }
+
+    def _classified(self, entry: Entry) -> tuple[str, str, str]:
+        """classify(), remembered per entry: the audience is fixed for a run."""
+        verdict = self._verdicts.get(entry.term)
+        if verdict is None:
+            verdict = self._verdicts[entry.term] = classify(entry, self.audience)
+        return verdict
 
     def lint_text(self, path: str, text: str) -> list[Finding]:
         """Lint a plain-text script."""
@@ -99,17 +107,17 @@ class Linter:
         findings: list[Finding] = []
         find = self.glossary.matcher.find
         tokenize = self._tokenizer.tokenize
-        for segment in segments:
-            normalized = normalize(segment.text)
+        segments = list(segments)
+        for segment, normalized in zip(
+            segments, normalize_lines([s.text for s in segments]), strict=True
+        ):
             tokens = tokenize(normalized.text)
             for match in find(tokens.keys):
                 entry = match.entry
                 if entry.term in self._ignored:
                     continue
-                start, end = normalized.original_span(
-                    tokens.starts[match.start], tokens.ends[match.end - 1]
-                )
-                severity, rule, message = classify(entry, self.audience)
+                start, end = normalized.original_span(*tokens.span(match.start, match.end))
+                severity, rule, message = self._classified(entry)
                 offset = segment.column_offset
                 findings.append(
                     Finding(

@@ -98,6 +98,9 @@ class Matcher:
         n = len(keys)
         i = 0
         while i < n:
+            if keys[i][:1] not in root:  # the common case, checked before any walking
+                i += 1
+                continue
             node = root
             best: Target | None = None
             best_end = j = i

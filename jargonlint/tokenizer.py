@@ -7,68 +7,95 @@ surface. Keys are case-folded, lose UniDic's English gloss (サーバー-server 
 that the matcher can compare compounds that UniDic splits differently
 (ホーム+ゲート+ウェイ and ホーム+ゲートウエイ). Glossary forms go through the same
 function, so both sides always agree on what a token is.
+
+Speed: building a Python node per token and reading its features costs more
+than MeCab's analysis itself. So MeCab is asked to print just what is needed,
+one row per token ("<whitespace><surface>\\t<lemma>"), and each distinct row's
+key is computed once and remembered. Token positions are only worked out for
+the few lines where something matched.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from pathlib import Path
 
 import fugashi
+import unidic_lite
 
 from jargonlint.normalize import normalize
 
-_LEMMA_FIELD = 7  # pos1-4, cType, cForm, lForm, lemma, ... in UniDic's feature CSV
-_HIRAGANA = re.compile("[\u3041-\u309f]")
 _LATIN_WORD = re.compile(r"[a-z]+\Z")
 _SMALL_VOWELS = str.maketrans("ァィゥェォ", "アイウエオ")
+_BOS, _EOS = "<", ">"  # markers that keep MeCab's output from being stripped
 
 
-@dataclass(slots=True)
+def _mecab_args() -> str:
+    dic = Path(unidic_lite.DICDIR)
+    return (
+        f'-r "{dic / "mecabrc"}" -d "{dic}" -O "" '
+        # %M: surface with the whitespace before it; %f[7]: UniDic's lemma
+        f'-F "%M\\t%f[7]\\n" -U "%M\\t\\n" -B "{_BOS}\\n" -E "{_EOS}"'
+    )
+
+
 class Tokens:
-    """Parallel lists: a key and a normalized [start, end) span per token."""
+    """A key per token, plus MeCab's rows to locate tokens when asked."""
 
-    keys: list[str]
-    starts: list[int]
-    ends: list[int]
+    __slots__ = ("_ends", "_starts", "keys", "rows")
+
+    def __init__(self, keys: list[str], rows: list[str]) -> None:
+        self.keys = keys
+        self.rows = rows
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def span(self, first: int, stop: int) -> tuple[int, int]:
+        """Normalized [start, end) of tokens ``first`` up to (not including) ``stop``."""
+        self._locate(stop)
+        return self._starts[first], self._ends[stop - 1]
+
+    @property
+    def starts(self) -> list[int]:
+        self._locate(len(self.rows))
+        return self._starts
+
+    @property
+    def ends(self) -> list[int]:
+        self._locate(len(self.rows))
+        return self._ends
+
+    def _locate(self, stop: int) -> None:
+        """Work out positions up to token ``stop``, continuing where the last call ended."""
+        done = len(self._ends)
+        position = self._ends[-1] if done else 0
+        for row in self.rows[done:stop]:
+            spaced = row.rpartition("\t")[0]
+            surface = spaced.lstrip()
+            start = position + len(spaced) - len(surface)
+            position = start + len(surface)
+            self._starts.append(start)
+            self._ends.append(position)
 
 
 class Tokenizer:
-    """A MeCab tagger plus caches that keep feature access off the hot path.
-
-    Reading a node's features costs more than MeCab's own analysis. Words
-    written in kanji, katakana or Latin letters have one lemma whatever the
-    context, so their key is cached by surface; hiragana spellings are where
-    UniDic's homographs live (かけ: 掛ける or 欠ける), so those are looked up
-    every time.
-    """
+    """A MeCab tagger that prints rows, and the row → key memory."""
 
     def __init__(self) -> None:
-        self._tagger = fugashi.Tagger()
-        self._by_surface: dict[str, str] = {}
-        self._by_lemma: dict[str, str] = {}
+        self._tagger = fugashi.GenericTagger(_mecab_args())
+        self._keys: dict[str, str] = {}
 
     def tokenize(self, text: str) -> Tokens:
         """Tokenize one normalized line."""
-        keys: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        by_surface = self._by_surface
-        pos = 0
-        for node in self._tagger(text):
-            surface = node.surface
-            start = text.find(surface, pos)
-            pos = start + len(surface)
-            key = by_surface.get(surface)
-            if key is None:
-                key = self._key(node, surface)
-                if not _HIRAGANA.search(surface):
-                    by_surface[surface] = key
-            keys.append(key)
-            starts.append(start)
-            ends.append(pos)
-        tokens = Tokens(keys, starts, ends)
+        rows = self._tagger.parse(text).split("\n")[1:-1]
+        keys = list(map(self._keys.get, rows))
+        if None in keys:
+            keys = [
+                key if key is not None else self._learn(row)
+                for key, row in zip(keys, rows, strict=True)
+            ]
+        tokens = Tokens(keys, rows)
         if "-" in text:
             _join_hyphenated_latin(tokens)
         return tokens
@@ -77,16 +104,10 @@ class Tokenizer:
         """Keys of a glossary form, normalized exactly as script text is."""
         return self.tokenize(normalize(text).text).keys
 
-    def _key(self, node: fugashi.UnidicNode, surface: str) -> str:
-        lemma = surface
-        if not node.is_unk:
-            fields = node.feature_raw.split(",", _LEMMA_FIELD + 1)
-            if len(fields) > _LEMMA_FIELD and fields[_LEMMA_FIELD] not in ("", "*"):
-                lemma = fields[_LEMMA_FIELD]
-        key = self._by_lemma.get(lemma)
-        if key is None:
-            key = _lemma_key(lemma)
-            self._by_lemma[lemma] = key
+    def _learn(self, row: str) -> str:
+        spaced, _, lemma = row.rpartition("\t")
+        key = _lemma_key(lemma if lemma and lemma != "*" else spaced.lstrip())
+        self._keys[row] = key
         return key
 
 
@@ -100,18 +121,17 @@ def _lemma_key(lemma: str) -> str:
 
 def _join_hyphenated_latin(tokens: Tokens) -> None:
     """Make Wi-Fi, e-SIM one token (wifi, esim), as WiFi and eSIM already are."""
-    keys, starts, ends = tokens.keys, tokens.starts, tokens.ends
+    keys, rows = tokens.keys, tokens.rows
     i = 0
     while i + 2 < len(keys):
         if (
-            keys[i + 1] == "-"
-            and ends[i] == starts[i + 1]
-            and ends[i + 1] == starts[i + 2]
+            rows[i + 1] == "-\t"
+            and not rows[i + 2][:1].isspace()
             and _LATIN_WORD.match(keys[i])
             and _LATIN_WORD.match(keys[i + 2])
         ):
             keys[i : i + 3] = [keys[i] + keys[i + 2]]
-            starts[i : i + 3] = [starts[i]]
-            ends[i : i + 3] = [ends[i + 2]]
+            joined = rows[i].rpartition("\t")[0] + "-" + rows[i + 2].rpartition("\t")[0]
+            rows[i : i + 3] = [joined + "\t"]
         else:
             i += 1
