@@ -2,8 +2,8 @@
 
 Parsing the YAML, tokenizing every form and checking every example takes longer
 than linting a typical script. A glossary that loaded without problems is
-stored under a hash of its files' text and of the tools that compiled it, so
-any edit to a dictionary, or a new jargonlint or UniDic, builds it again.
+stored under a hash of its files' text and of the code that compiled it, so
+any edit to a dictionary, to the compiling modules, or a new UniDic builds it again.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from jargonlint import __version__
 from jargonlint.glossary import Source
 
 _FORMAT = 1  # bump when the pickled layout changes
+# The modules whose behaviour is baked into a compiled glossary.
+_COMPILERS = ("glossary.py", "matcher.py", "normalize.py", "tokenizer.py")
 
 
 def cache_dir() -> Path:
@@ -34,6 +36,9 @@ def cache_dir() -> Path:
 def cache_key(sources: Iterable[Source]) -> str:
     """A digest of everything the compiled glossary depends on."""
     digest = hashlib.sha256(f"{_FORMAT}:{__version__}:{_unidic_version()}".encode())
+    package = Path(__file__).parent
+    for module in _COMPILERS:
+        digest.update((package / module).read_bytes())
     for source in sources:
         for part in (source.name, source.text):
             digest.update(part.encode("utf-8"))

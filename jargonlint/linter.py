@@ -112,7 +112,7 @@ class Linter:
             segments, normalize_lines([s.text for s in segments]), strict=True
         ):
             tokens = tokenize(normalized.text)
-            for match in find(tokens.keys):
+            for match in find(tokens.keys, tokens.spellings):
                 entry = match.entry
                 if entry.term in self._ignored:
                     continue

@@ -29,7 +29,7 @@ def find_entry(glossary: Glossary, query: str) -> Entry | None:
         if _reading_key(entry.reading) == reading:
             return entry
     tokens = glossary.matcher.tokenizer.tokenize(normalize(query.strip()).text)
-    matches = list(glossary.matcher.find(tokens.keys))
+    matches = list(glossary.matcher.find(tokens.keys, tokens.spellings))
     if len(matches) == 1 and matches[0].start == 0 and matches[0].end == len(tokens.keys):
         return matches[0].entry
     return None

@@ -1,11 +1,14 @@
 """Find glossary terms in a token stream: one left-to-right pass over a key trie.
 
 Every form and every exclude of every entry is tokenized once, and its token
-keys spelled out character by character into a trie. Scanning a line walks the
-trie from each token start and accepts a match only where a token ends, so
-ホームゲートウェイ (three tokens) meets ホームゲートウエイ (two tokens) while ロット
-still never matches inside スロット. The cost depends on the text and on the
-longest form, not on how many entries the glossary has.
+keys (lemmas) spelled out character by character into a trie. Scanning a line
+walks the trie from each token start and accepts a match only where a token
+ends, so ホームゲートウェイ (three tokens) meets ホームゲートウエイ (two tokens) while
+ロット still never matches inside スロット. Each form is also entered as written,
+and the line's tokens are walked as written too: that catches a form whose
+lemmas UniDic reads differently in some sentence (アンインストール as 餡 +
+インストール). The cost depends on the text and on the longest form, not on how
+many entries the glossary has.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ class Target:
     entry: Entry
     excluded: bool
     form: str
+    as_written: bool = False  # entered by spelling: never displaces a lemma path
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +62,19 @@ class Matcher:
         for entry in entries:
             for form in entry.exclude:
                 matcher._add(Target(entry, True, form))
+        for entry in entries:
+            for form in entry.forms:
+                matcher._add_spelling(Target(entry, False, form, as_written=True))
+            for form in entry.exclude:
+                matcher._add_spelling(Target(entry, True, form, as_written=True))
         return matcher
+
+    def _add_spelling(self, target: Target) -> None:
+        """Enter a form as written, unless that path already means something."""
+        node = self.trie
+        for char in self.tokenizer.spelling(target.form):
+            node = node.setdefault(char, {})
+        node.setdefault(_END, target)
 
     def _add(self, target: Target) -> None:
         entry = target.entry
@@ -92,40 +108,51 @@ class Matcher:
     def _problem(self, entry: Entry, message: str) -> None:
         self.problems.append(Problem(entry.source, entry.line, entry.term, message))
 
-    def find(self, keys: list[str]) -> Iterator[Match]:
-        """Leftmost-longest matches; a longer exclude hides the shorter term inside it."""
+    def find(self, keys: list[str], spellings: list[str] | None = None) -> Iterator[Match]:
+        """Leftmost-longest matches over lemma keys and, if given, over spellings;
+        a longer exclude hides the shorter term inside it."""
         root = self.trie
         n = len(keys)
         i = 0
         while i < n:
-            if keys[i][:1] not in root:  # the common case, checked before any walking
+            by_key = keys[i][:1] in root
+            by_spelling = spellings is not None and spellings[i][:1] in root
+            if not (by_key or by_spelling):  # the common case, settled before any walk
                 i += 1
                 continue
-            node = root
-            best: Target | None = None
-            best_end = j = i
-            while j < n:
-                for char in keys[j]:
-                    node = node.get(char)
-                    if node is None:
-                        break
-                else:
-                    j += 1
-                    target = node.get(_END)
-                    if target is not None:
-                        best, best_end = target, j
-                    continue
-                break
+            best, end = self._walk(keys, i) if by_key else (None, i)
+            if by_spelling and spellings is not None:
+                other, other_end = self._walk(spellings, i)
+                if other_end > end:
+                    best, end = other, other_end
             if best is None:
                 i += 1
                 continue
             if not best.excluded:
-                yield Match(i, best_end, best.entry)
-            i = best_end
+                yield Match(i, end, best.entry)
+            i = end
+
+    def _walk(self, keys: list[str], i: int) -> tuple[Target | None, int]:
+        """The longest form starting at token i: its target and the token after it."""
+        node = self.trie
+        best: Target | None = None
+        best_end = j = i
+        n = len(keys)
+        while j < n:
+            for char in keys[j]:
+                node = node.get(char)
+                if node is None:
+                    return best, best_end
+            j += 1
+            target = node.get(_END)
+            if target is not None:
+                best, best_end = target, j
+        return best, best_end
 
     def find_in_text(self, text: str) -> list[Match]:
         """Matches in a normalized line."""
-        return list(self.find(self.tokenizer.tokenize(text).keys))
+        tokens = self.tokenizer.tokenize(text)
+        return list(self.find(tokens.keys, tokens.spellings))
 
 
 def check_examples(matcher: Matcher, entries: Iterable[Entry]) -> list[Problem]:

@@ -2,7 +2,11 @@
 
 A token's key is its UniDic lemma where the dictionary knows the word (so
 コミットしました, サーバ and ひかり meet コミット, サーバー and 光), otherwise its
-surface. Keys are case-folded, lose UniDic's English gloss (サーバー-server →
+surface. Each token also has a spelling (its surface, folded the same way), for
+the cases where UniDic's lemma depends on the words around it (アン in
+アンインストール is read as 餡 in some sentences).
+
+Keys are case-folded, lose UniDic's English gloss (サーバー-server →
 サーバー) and spell small katakana vowels large (ゲートウェー → ゲートウエー), so
 that the matcher can compare compounds that UniDic splits differently
 (ホーム+ゲート+ウェイ and ホーム+ゲートウエイ). Glossary forms go through the same
@@ -43,10 +47,11 @@ def _mecab_args() -> str:
 class Tokens:
     """A key per token, plus MeCab's rows to locate tokens when asked."""
 
-    __slots__ = ("_ends", "_starts", "keys", "rows")
+    __slots__ = ("_ends", "_starts", "keys", "rows", "spellings")
 
-    def __init__(self, keys: list[str], rows: list[str]) -> None:
+    def __init__(self, keys: list[str], spellings: list[str], rows: list[str]) -> None:
         self.keys = keys
+        self.spellings = spellings
         self.rows = rows
         self._starts: list[int] = []
         self._ends: list[int] = []
@@ -85,6 +90,7 @@ class Tokenizer:
     def __init__(self) -> None:
         self._tagger = fugashi.GenericTagger(_mecab_args())
         self._keys: dict[str, str] = {}
+        self._spellings: dict[str, str] = {}
 
     def tokenize(self, text: str) -> Tokens:
         """Tokenize one normalized line."""
@@ -95,7 +101,7 @@ class Tokenizer:
                 key if key is not None else self._learn(row)
                 for key, row in zip(keys, rows, strict=True)
             ]
-        tokens = Tokens(keys, rows)
+        tokens = Tokens(keys, list(map(self._spellings.__getitem__, rows)), rows)
         if "-" in text:
             _join_hyphenated_latin(tokens)
         return tokens
@@ -104,24 +110,33 @@ class Tokenizer:
         """Keys of a glossary form, normalized exactly as script text is."""
         return self.tokenize(normalize(text).text).keys
 
+    def spelling(self, text: str) -> str:
+        """A glossary form as its tokens' spellings, joined (segmentation does not matter)."""
+        return "".join(self.tokenize(normalize(text).text).spellings)
+
     def _learn(self, row: str) -> str:
         spaced, _, lemma = row.rpartition("\t")
-        key = _lemma_key(lemma if lemma and lemma != "*" else spaced.lstrip())
+        surface = spaced.lstrip()
+        key = _fold(_without_gloss(lemma) if lemma and lemma != "*" else surface)
         self._keys[row] = key
+        self._spellings[row] = _fold(surface)
         return key
 
 
-def _lemma_key(lemma: str) -> str:
-    """サーバー-server → サーバー, ＷｉＦｉ → wifi, ウェー → ウエー."""
+def _without_gloss(lemma: str) -> str:
+    """サーバー-server → サーバー; 円-助数詞 → 円."""
     gloss = lemma.find("-", 1)
-    if gloss > 0:
-        lemma = lemma[:gloss]
-    return unicodedata.normalize("NFKC", lemma).casefold().translate(_SMALL_VOWELS)
+    return lemma[:gloss] if gloss > 0 else lemma
+
+
+def _fold(text: str) -> str:
+    """ＷｉＦｉ → wifi, ウェー → ウエー: the form keys and spellings are compared in."""
+    return unicodedata.normalize("NFKC", text).casefold().translate(_SMALL_VOWELS)
 
 
 def _join_hyphenated_latin(tokens: Tokens) -> None:
     """Make Wi-Fi, e-SIM one token (wifi, esim), as WiFi and eSIM already are."""
-    keys, rows = tokens.keys, tokens.rows
+    keys, spellings, rows = tokens.keys, tokens.spellings, tokens.rows
     i = 0
     while i + 2 < len(keys):
         if (
@@ -131,6 +146,7 @@ def _join_hyphenated_latin(tokens: Tokens) -> None:
             and _LATIN_WORD.match(keys[i + 2])
         ):
             keys[i : i + 3] = [keys[i] + keys[i + 2]]
+            spellings[i : i + 3] = [keys[i]]
             joined = rows[i].rpartition("\t")[0] + "-" + rows[i + 2].rpartition("\t")[0]
             rows[i : i + 3] = [joined + "\t"]
         else:

@@ -197,7 +197,7 @@ def test_explain_rich_shows_everything(runner: CliRunner) -> None:
 
 def test_terms_by_category_and_search(runner: CliRunner) -> None:
     result = runner.invoke(app, ["terms", *MINI_ARGS, "--format", "json", "--category", "it"])
-    assert sorted(e["term"] for e in json.loads(result.stdout)) == ["キャッシュ", "サーバー"]
+    assert sorted(e["term"] for e in json.loads(result.stdout)) == ["アンインストール", "キャッシュ", "サーバー"]
     result = runner.invoke(app, ["terms", *MINI_ARGS, "--format", "json", "保険"])
     assert [e["term"] for e in json.loads(result.stdout)] == ["特約"]
 
@@ -205,7 +205,7 @@ def test_terms_by_category_and_search(runner: CliRunner) -> None:
 def test_terms_json_has_every_field(runner: CliRunner) -> None:
     result = runner.invoke(app, ["terms", *MINI_ARGS, "--format", "json"])
     entries = json.loads(result.stdout)
-    assert len(entries) == 13
+    assert len(entries) == 14
     assert set(entries[0]) >= {"term", "reading", "explanation", "say_instead", "example"}
 
 

@@ -29,6 +29,13 @@ def test_finds_term_in_any_spelling(lint, text: str, term: str, matched: str) ->
     assert (term, matched) in [(t, m) for t, m, _, _ in found]
 
 
+def test_form_is_found_as_written_when_lemmas_change_with_context(lint) -> None:
+    # In this sentence UniDic reads アン as 餡 (bean paste), so the lemma keys
+    # differ from the form's; the form as written still matches.
+    found = lint("一度アプリをアンインストールして、入れ直していただけますか。")
+    assert [(t, m) for t, m, _, _ in found] == [("アンインストール", "アンインストール")]
+
+
 def test_column_points_at_original_characters(lint) -> None:
     # ｻｰﾊﾞｰ is six characters in the file; the finding must cover all six.
     [(term, matched, column, _)] = lint("OP：ｻｰﾊﾞｰの点検")
