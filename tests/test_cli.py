@@ -197,7 +197,8 @@ def test_explain_rich_shows_everything(runner: CliRunner) -> None:
 
 def test_terms_by_category_and_search(runner: CliRunner) -> None:
     result = runner.invoke(app, ["terms", *MINI_ARGS, "--format", "json", "--category", "it"])
-    assert sorted(e["term"] for e in json.loads(result.stdout)) == ["アンインストール", "キャッシュ", "サーバー"]
+    terms = sorted(e["term"] for e in json.loads(result.stdout))
+    assert terms == ["アンインストール", "キャッシュ", "サーバー"]
     result = runner.invoke(app, ["terms", *MINI_ARGS, "--format", "json", "保険"])
     assert [e["term"] for e in json.loads(result.stdout)] == ["特約"]
 

@@ -22,8 +22,8 @@ MAX_DETAIL_CHARS = 200
 
 
 def _shipped_entries() -> list[Entry]:
-    sources, problems = read_sources(builtin_dictionary_files())
-    entries, problems = load_entries(sources)
+    sources, _ = read_sources(builtin_dictionary_files())
+    entries, _ = load_entries(sources)
     return entries
 
 
