@@ -10,6 +10,7 @@ from rich.text import Text
 from jargonlint.glossary import Entry
 
 AVOID_LABELS = {"consumer": "個人のお客様には使わない", "all": "どのお客様にも使わない"}
+AUDIENCE_LABELS = {"consumer": "個人のお客様", "business": "法人のお客様"}
 
 
 def entry_text(entry: Entry) -> str:
@@ -24,7 +25,7 @@ def entry_text(entry: Entry) -> str:
     if entry.detail:
         lines.append(f"くわしく: {entry.detail}")
     for audience, message in entry.misuse.items():
-        lines.append(f"{audience} には誤用: {message}")
+        lines.append(f"{AUDIENCE_LABELS[audience]}には誤用: {message}")
     lines.append(f"例: {entry.example}")
     if entry.exclude:
         lines.append(f"この語ではないもの: {'、'.join(entry.exclude)}")
@@ -53,7 +54,7 @@ def show_entry(entry: Entry, console: Console) -> None:
     if entry.detail:
         body.add_row("くわしく", entry.detail)
     for audience, message in entry.misuse.items():
-        body.add_row(Text(f"誤用 ({audience})", style="bold red"), message)
+        body.add_row(Text(f"{AUDIENCE_LABELS[audience]}には誤用", style="bold red"), message)
     body.add_row("例", entry.example)
     if entry.exclude:
         body.add_row("この語ではないもの", "、".join(entry.exclude))
