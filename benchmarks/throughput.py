@@ -30,7 +30,7 @@ import fugashi
 
 from jargonlint.linter import Glossary, Linter
 from jargonlint.matcher import Matcher
-from jargonlint.reader import decode
+from jargonlint.decoding import decode
 
 PLAIN = [
     "お忙しいところ恐れ入ります。",

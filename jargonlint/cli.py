@@ -13,11 +13,13 @@ from typer.core import TyperGroup
 
 from jargonlint import __version__
 from jargonlint.config import Config, ConfigError, find_config, load_config
+from jargonlint.decoding import BinaryFileError, InputError
 from jargonlint.files import collect
 from jargonlint.findings import SEVERITY_RANK, Finding
-from jargonlint.linter import Glossary, GlossaryError, Linter
+from jargonlint.linter import Glossary, GlossaryError, Linter, ScriptOptions
 from jargonlint.lookup import close_terms, find_entry, search_entries
-from jargonlint.reader import BinaryFileError, InputError, decode
+from jargonlint.reader import ReadOptions, read_segments
+from jargonlint.script import SpeakerLabels
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -61,6 +63,11 @@ class Audience(StrEnum):
     business = "business"
 
 
+class Speakers(StrEnum):
+    agent = "agent"
+    all = "all"
+
+
 class FailOn(StrEnum):
     error = "error"
     warning = "warning"
@@ -102,6 +109,16 @@ def _console() -> Console:
     from rich.console import Console
 
     return Console(highlight=False)
+
+
+def _columns(value: str) -> tuple[str, str]:
+    """--columns 話者,セリフ → ("話者", "セリフ")."""
+    names = [n.strip() for n in value.replace("、", ",").split(",")]
+    if len(names) != 2 or not all(names):
+        raise ValueError(
+            f"--columns needs two names, speaker and line (話者,セリフ), not {value!r}"
+        )
+    return names[0], names[1]
 
 
 def _settings(config_path: Path | None, isolated: bool) -> Config:
@@ -153,8 +170,24 @@ def check(
         list[str] | None, typer.Option("--ignore", help="Term not to report (repeatable).")
     ] = None,
     stdin_filename: Annotated[
-        str, typer.Option(help="Name to report for standard input.")
+        str, typer.Option(help="Name to report for standard input (its suffix picks the format).")
     ] = "<stdin>",
+    speakers: Annotated[
+        Speakers | None,
+        typer.Option(help="Lint only the agent's lines (default) or every speaker's."),
+    ] = None,
+    include_unspoken: Annotated[
+        bool | None,
+        typer.Option(
+            "--include-unspoken/--spoken-only",
+            help="Also lint headings, ※ notes and ▼ branches.",
+            show_default=False,
+        ),
+    ] = None,
+    columns: Annotated[
+        str | None,
+        typer.Option(help="CSV/TSV/Excel speaker and line columns, e.g. 話者,セリフ."),
+    ] = None,
     dictionary: DictionaryOption = None,
     no_default_dictionaries: NoDefaultOption = False,
     config_path: ConfigOption = None,
@@ -167,8 +200,20 @@ def check(
         glossary,
         audience=(audience.value if audience else config.audience),
         ignore=[*config.ignore, *(ignore or [])],
+        options=ScriptOptions(
+            speakers=speakers.value if speakers else config.speakers,
+            include_unspoken=(
+                config.include_unspoken if include_unspoken is None else include_unspoken
+            ),
+            labels=SpeakerLabels.of(config.agent_labels, config.customer_labels),
+        ),
     )
-    forced_encoding = encoding or config.encoding
+    try:
+        chosen_columns = _columns(columns) if columns else config.columns
+    except ValueError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from None
+    read_options = ReadOptions(encoding or config.encoding, chosen_columns)
     errors: list[str] = []
     findings: list[Finding] = []
     checked = 0
@@ -176,7 +221,7 @@ def check(
     def lint_bytes(name: str, data: bytes) -> None:
         nonlocal checked
         try:
-            decoded = decode(data, forced_encoding)
+            segments = read_segments(name, data, read_options)
         except BinaryFileError as exc:
             _warn(f"{name}: {exc}")
             return
@@ -185,7 +230,7 @@ def check(
             _error(errors[-1])
             return
         checked += 1
-        findings.extend(linter.lint_text(name, decoded.text))
+        findings.extend(linter.lint_segments(name, segments))
 
     targets = paths or ["."]
     file_args = [Path(p) for p in targets if p != STDIN]

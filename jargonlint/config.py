@@ -14,8 +14,22 @@ from typing import Any
 
 from jargonlint.findings import SEVERITIES
 from jargonlint.glossary import AUDIENCES
+from jargonlint.script import DEFAULT_AGENT_LABELS, DEFAULT_CUSTOMER_LABELS
 
 FAIL_ON = (*SEVERITIES, "never")
+SPEAKERS = ("agent", "all")
+KNOWN = (
+    "agent_labels",
+    "audience",
+    "columns",
+    "customer_labels",
+    "dictionaries",
+    "encoding",
+    "fail_on",
+    "ignore",
+    "include_unspoken",
+    "speakers",
+)
 CONFIG_NAME = ".jargonlint.toml"
 
 
@@ -32,6 +46,11 @@ class Config:
     dictionaries: list[Path] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     encoding: str | None = None
+    speakers: str = "agent"
+    include_unspoken: bool = False
+    agent_labels: list[str] = field(default_factory=lambda: list(DEFAULT_AGENT_LABELS))
+    customer_labels: list[str] = field(default_factory=lambda: list(DEFAULT_CUSTOMER_LABELS))
+    columns: tuple[str, str] | None = None
     source: Path | None = None
 
 

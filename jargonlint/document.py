@@ -1,19 +1,55 @@
-"""The text of a script as lines to lint, each knowing where it sits in its file."""
+"""A script as the linter sees it: segments of text, each knowing where it sits.
+
+Every reader (plain text, Markdown, CSV/TSV, Word, Excel) turns a file into
+segments; the script-structure step then says who speaks each one and whether it
+is spoken at all. Positions always refer to the file as the writer saved it.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What a segment is in the script."""
+
+    SPOKEN = "spoken"  # said on the phone (by whichever speaker)
+    HEADING = "heading"  # 【オープニング】, # 本題
+    NOTE = "note"  # ※ instructions to the agent
+    BRANCH = "branch"  # ▼お客様が「忙しい」と言った場合
+    BLANK = "blank"  # nothing to say
+    CODE = "code"  # Markdown code, front matter: never linted
+
+
+UNSPOKEN = frozenset({Kind.HEADING, Kind.NOTE, Kind.BRANCH})
 
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """A piece of spoken text: its physical line and the column where it starts."""
+    """Text to consider for linting, located in its file.
+
+    ``line`` is the physical line (a paragraph number in .docx, a row in .xlsx),
+    ``column_offset`` the 0-based column where ``text`` starts in ``line_text``.
+    ``label`` is the speaker as written (a label's name or a 話者 cell);
+    ``role`` is what the structure step made of it.
+    """
 
     line: int
     text: str
     column_offset: int = 0
+    line_text: str = ""
+    cell: str | None = None
+    location: str | None = None
+    label: str | None = None
+    kind: Kind = Kind.SPOKEN
+    role: str | None = None  # "agent", "customer", or None (not attributed)
+    new_turn: bool = False  # a Markdown list item: does not continue the last speaker
 
 
 def plain_lines(text: str) -> list[Segment]:
     """Every physical line of a plain-text script (CRLF, LF or CR endings)."""
-    return [Segment(number, line) for number, line in enumerate(text.splitlines(), start=1)]
+    return [
+        Segment(number, line, line_text=line)
+        for number, line in enumerate(text.splitlines(), start=1)
+    ]

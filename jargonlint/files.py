@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SCRIPT_SUFFIXES = (".txt", ".md", ".csv", ".tsv")
+from jargonlint.reader import SUPPORTED as SCRIPT_SUFFIXES
 
 
 @dataclass
@@ -38,11 +38,14 @@ def collect(paths: list[Path]) -> Collected:
 
 
 def _walk(root: Path) -> list[Path]:
-    """Script files under root, skipping hidden files and folders (.git, .venv…)."""
+    """Script files under root, skipping hidden files and folders (.git, .venv…)
+    and the lock files Word and Excel leave beside an open document (~$…)."""
     result = []
     for folder, dirs, names in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names:
-            if not name.startswith(".") and name.lower().endswith(SCRIPT_SUFFIXES):
+            if name.startswith((".", "~$")):
+                continue
+            if name.lower().endswith(SCRIPT_SUFFIXES):
                 result.append(Path(folder, name))
     return result

@@ -31,6 +31,8 @@ class Finding:
     suggestions: tuple[str, ...]
     message: str
     source_line: str = field(default="", compare=False)
+    cell: str | None = None  # the column name, for CSV/TSV and Excel scripts
+    location: str | None = None  # paragraph or sheet!cell, for Word and Excel scripts
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract (version 1)."""
@@ -48,6 +50,8 @@ class Finding:
             "message": self.message,
             "explanation": self.explanation,
             "suggestions": list(self.suggestions),
+            "cell": self.cell,
+            "location": self.location,
         }
 
 

@@ -10,18 +10,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from jargonlint import glossary_cache
-from jargonlint.document import Segment, plain_lines
+from jargonlint import glossary_cache, suppressions
+from jargonlint.document import UNSPOKEN, Kind, Segment, plain_lines
+from jargonlint.explained import explained_in_place
 from jargonlint.findings import Finding
 from jargonlint.glossary import (
     Entry,
     Problem,
     builtin_dictionary_files,
+    form_key,
     load_entries,
     read_sources,
 )
 from jargonlint.matcher import Matcher, check_examples
 from jargonlint.normalize import normalize_lines
+from jargonlint.script import AGENT, DEFAULT_LABELS, SpeakerLabels, annotate
 from jargonlint.severity import classify
 from jargonlint.tokenizer import Tokenizer
 
@@ -76,20 +79,35 @@ class Glossary:
         return cls(entries, matcher)
 
 
+@dataclass(frozen=True)
+class ScriptOptions:
+    """Which parts of a script are linted."""
+
+    speakers: str = "agent"  # agent: only the agent's lines; all: every speaker
+    include_unspoken: bool = False  # also headings, ※ notes and ▼ branches
+    labels: SpeakerLabels = DEFAULT_LABELS
+
+
 class Linter:
     """Checks scripts against a glossary for one audience."""
 
     def __init__(
-        self, glossary: Glossary, audience: str = "consumer", ignore: Iterable[str] = ()
+        self,
+        glossary: Glossary,
+        audience: str = "consumer",
+        ignore: Iterable[str] = (),
+        options: ScriptOptions | None = None,
     ) -> None:
         self.glossary = glossary
         self.audience = audience
+        self.options = options or ScriptOptions()
         self._tokenizer = glossary.matcher.tokenizer
         self._verdicts: dict[str, tuple[str, str, str]] = {}
-        ignored = {i.casefold() for i in ignore}
+        ignored = {form_key(i) for i in ignore}
         self._ignored = {
-            e.term for e in glossary.entries if any(f.casefold() in ignored for f in e.forms)
+            e.term for e in glossary.entries if any(form_key(f) in ignored for f in e.forms)
         }
+        self._forms = {e.term: frozenset(form_key(f) for f in e.forms) for e in glossary.entries}
 
     def _classified(self, entry: Entry) -> tuple[str, str, str]:
         """classify(), remembered per entry: the audience is fixed for a run."""
@@ -102,14 +120,27 @@ class Linter:
         """Lint a plain-text script."""
         return self.lint_segments(path, plain_lines(text))
 
+    def _lintable(self, segment: Segment) -> bool:
+        if segment.kind is Kind.SPOKEN:
+            return self.options.speakers == "all" or segment.role == AGENT
+        return self.options.include_unspoken and segment.kind in UNSPOKEN
+
     def lint_segments(self, path: str, segments: Iterable[Segment]) -> list[Finding]:
-        """Lint each segment; positions point into the original file."""
+        """Lint a script given as segments; positions point into the original file."""
+        segments = annotate(segments, self.options.labels)
+        groups, directives = self._directives(segments)
+        chosen = [(s, g) for s, g in zip(segments, groups, strict=True) if self._lintable(s)]
+        suppressions.resolve(
+            directives, sorted({g for _, g in chosen}), groups[-1] if groups else 0
+        )
+        cut = {(d.line, d.start, d.end) for d in directives}
         findings: list[Finding] = []
+        explained: dict[str, int] = {}
         find = self.glossary.matcher.find
         tokenize = self._tokenizer.tokenize
-        segments = list(segments)
-        for segment, normalized in zip(
-            segments, normalize_lines([s.text for s in segments]), strict=True
+        texts = [_without_directives(s, cut) for s, _ in chosen]
+        for (segment, group), text, normalized in zip(
+            chosen, texts, normalize_lines(texts), strict=True
         ):
             tokens = tokenize(normalized.text)
             for match in find(tokens.keys, tokens.spellings):
@@ -117,24 +148,119 @@ class Linter:
                 if entry.term in self._ignored:
                     continue
                 start, end = normalized.original_span(*tokens.span(match.start, match.end))
-                severity, rule, message = self._classified(entry)
-                offset = segment.column_offset
-                findings.append(
-                    Finding(
-                        path=path,
-                        line=segment.line,
-                        column=offset + start + 1,
-                        end_line=segment.line,
-                        end_column=offset + end + 1,
-                        term=entry.term,
-                        matched=segment.text[start:end],
-                        category=entry.category,
-                        severity=severity,
-                        rule=rule,
-                        explanation=entry.explanation,
-                        suggestions=entry.say_instead,
-                        message=message,
-                        source_line=segment.text,
+                finding = self._finding(path, segment, entry, start, end, text, explained)
+                hits = suppressions.suppressing(directives, group, self._forms[entry.term])
+                for directive in hits:
+                    directive.used.update(
+                        directive.terms & self._forms[entry.term] if directive.terms else {"*"}
                     )
-                )
+                if not hits:
+                    findings.append(finding)
+        findings.extend(_unused(path, directives, segments))
         return findings
+
+    def _finding(
+        self,
+        path: str,
+        segment: Segment,
+        entry: Entry,
+        start: int,
+        end: int,
+        text: str,
+        explained: dict[str, int],
+    ) -> Finding:
+        severity, rule, message = self._classified(entry)
+        if rule != "misuse":
+            if explained_in_place(text, end):
+                explained.setdefault(entry.term, segment.line)
+                severity, rule = "info", "explained"
+                message = f"「{entry.term}」はその場で説明されています"
+            elif entry.term in explained:
+                severity, rule = "info", "explained"
+                message = f"「{entry.term}」は{explained[entry.term]}行目で説明済みです"
+        offset = segment.column_offset
+        return Finding(
+            path=path,
+            line=segment.line,
+            column=offset + start + 1,
+            end_line=segment.line,
+            end_column=offset + end + 1,
+            term=entry.term,
+            matched=segment.text[start:end],
+            category=entry.category,
+            severity=severity,
+            rule=rule,
+            explanation=entry.explanation,
+            suggestions=entry.say_instead,
+            message=message,
+            source_line=segment.line_text or segment.text,
+            cell=segment.cell,
+            location=segment.location,
+        )
+
+    @staticmethod
+    def _directives(segments: list[Segment]) -> tuple[list[int], list[suppressions.Directive]]:
+        """Number the physical lines (groups of segments) and read their directives."""
+        groups: list[int] = []
+        directives: list[suppressions.Directive] = []
+        previous: tuple[int, str, str | None] | None = None
+        group = -1
+        for segment in segments:
+            place = (segment.line, segment.line_text, segment.location)
+            if place != previous:
+                group += 1
+                previous = place
+                directives.extend(suppressions.parse(segment.line_text, segment.line, group))
+            groups.append(group)
+        return groups, directives
+
+
+def _without_directives(segment: Segment, cut: set[tuple[int, int, int]]) -> str:
+    """The segment's text with any suppression comment on its line blanked out."""
+    text = segment.text
+    for line, start, end in cut:
+        if line != segment.line:
+            continue
+        lo = max(start - segment.column_offset, 0)
+        hi = min(end - segment.column_offset, len(text))
+        if lo < hi:
+            text = text[:lo] + " " * (hi - lo) + text[hi:]
+    return text
+
+
+def _unused(
+    path: str, directives: list[suppressions.Directive], segments: list[Segment]
+) -> list[Finding]:
+    """An info finding for each suppression that suppressed nothing."""
+    line_texts = {s.line: s.line_text for s in segments}
+    findings = []
+    for directive in directives:
+        if directive.action == "enable":
+            continue
+        unused = directive.unused_terms
+        if not unused:
+            continue
+        names = "" if unused == ["*"] else "、".join(unused)
+        message = (
+            f"jargonlint: {directive.action}{f'[{names}]' if names else ''} は"
+            "何も抑止していません。消してください"
+        )
+        findings.append(
+            Finding(
+                path=path,
+                line=directive.line,
+                column=directive.start + 1,
+                end_line=directive.line,
+                end_column=directive.end + 1,
+                term=names,
+                matched=line_texts.get(directive.line, "")[directive.start : directive.end],
+                category="",
+                severity="info",
+                rule="unused-suppression",
+                explanation=message,
+                suggestions=(),
+                message=message,
+                source_line=line_texts.get(directive.line, ""),
+            )
+        )
+    return findings

@@ -1,88 +1,49 @@
-"""Read a script's bytes and decode them, whatever Japanese encoding it was saved in.
-
-Scripts arrive as UTF-8, UTF-8 with a BOM (Excel, Notepad), CP932 (Shift_JIS
-from older Windows tools) or EUC-JP. BOMs and strict UTF-8 settle most files;
-the legacy encodings are tried strictly, and charset-normalizer chooses when
-bytes are valid in both (its detector alone gives up on short lines full of
-half-width katakana, which CP932 scripts often have; then the reading with more
-hiragana wins, and CP932 on a tie).
-"""
+"""Read one script file into segments, choosing the reader by the file's suffix."""
 
 from __future__ import annotations
 
-import codecs
 from dataclasses import dataclass
+from pathlib import PurePath
 
-JAPANESE_LEGACY = ("cp932", "euc_jp")
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
+from jargonlint.decoding import InputError, decode
+from jargonlint.document import Segment, plain_lines
+from jargonlint.formats import markdown, office, table
 
-
-class InputError(Exception):
-    """A file the user pointed at cannot be checked (missing, undecodable…)."""
-
-
-class BinaryFileError(InputError):
-    """Not text at all: skipped with a warning rather than failing the run."""
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".csv", ".tsv")
+OFFICE_SUFFIXES = (".docx", ".xlsx")
+SUPPORTED = (*TEXT_SUFFIXES, *OFFICE_SUFFIXES)
 
 
 @dataclass(frozen=True)
-class DecodedText:
-    """Decoded text (without BOM) and the encoding it was read with."""
+class ReadOptions:
+    """How to read files: a forced encoding, and the CSV/Excel columns to use."""
 
-    text: str
-    encoding: str
+    encoding: str | None = None
+    columns: tuple[str, str] | None = None  # (speaker column, line column)
 
 
-def decode(data: bytes, encoding: str | None = None) -> DecodedText:
-    """Decode script bytes; ``encoding`` forces one instead of detecting."""
-    if encoding:
+def read_segments(name: str, data: bytes, options: ReadOptions) -> list[Segment]:
+    """Segments of a script file; raises InputError for what cannot be read."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix in OFFICE_SUFFIXES:
+        reader = office.docx_segments if suffix == ".docx" else office.xlsx_segments
         try:
-            text = data.decode(encoding)
-        except LookupError:
-            raise InputError(f"unknown encoding {encoding!r}") from None
-        except UnicodeDecodeError as exc:
+            return reader(data, options.columns)
+        except office.MissingExtra:
             raise InputError(
-                f"cannot decode as {encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+                f"reading {suffix} files needs the office extra: pip install 'jargonlint[office]'"
             ) from None
-        return DecodedText(text.removeprefix("\ufeff"), encoding)
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            try:
-                return DecodedText(data.decode(name).removeprefix("\ufeff"), name)
-            except UnicodeDecodeError:
-                raise InputError(f"starts with a {name} BOM but is not valid {name}") from None
-    if b"\x00" in data:
-        raise BinaryFileError("binary file, skipped")
-    try:
-        return DecodedText(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
-    candidates = [name for name in JAPANESE_LEGACY if _decodes(data, name)]
-    if not candidates:
-        raise InputError("cannot detect the encoding (tried UTF-8, CP932, EUC-JP); use --encoding")
-    if len(candidates) > 1:
-        import charset_normalizer  # only here: importing it costs ~30 ms of every start-up
-
-        best = charset_normalizer.from_bytes(data, cp_isolation=candidates).best()
-        if best is not None and best.encoding in candidates:
-            candidates = [best.encoding]
-        else:
-            candidates.sort(key=lambda name: -_hiragana_count(data.decode(name)))
-    return DecodedText(data.decode(candidates[0]), candidates[0])
-
-
-def _hiragana_count(text: str) -> int:
-    """Japanese prose is full of hiragana; the wrong codec turns it into odd kanji."""
-    return sum(1 for ch in text if "\u3041" <= ch <= "\u309f")
-
-
-def _decodes(data: bytes, encoding: str) -> bool:
-    try:
-        data.decode(encoding)
-    except UnicodeDecodeError:
-        return False
-    return True
+        except Exception as exc:  # a corrupt or mislabelled file: zip, XML or openpyxl errors
+            raise InputError(f"cannot read as {suffix} ({type(exc).__name__}: {exc})") from None
+    if suffix and suffix not in TEXT_SUFFIXES:
+        raise InputError(f"unsupported format {suffix!r} (supported: {' '.join(SUPPORTED)})")
+    text = decode(data, options.encoding).text
+    if suffix in (".md", ".markdown"):
+        return markdown.segments(text)
+    if suffix in (".csv", ".tsv"):
+        found = table.segments(text, "\t" if suffix == ".tsv" else ",", options.columns)
+        if found is not None:
+            return found
+        if options.columns:
+            raise InputError(f"no column named {options.columns[1]!r} in the header")
+    return plain_lines(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jargonlint.reader import BinaryFileError, InputError, decode
+from jargonlint.decoding import BinaryFileError, InputError, decode
 
 TEXT = "OP：ｽﾏｰﾄﾒｰﾀｰの交換は無料です。\r\n客：ありがとう。"
 
