@@ -285,7 +285,7 @@ def explain(
 ) -> None:
     """Show one glossary entry in full."""
     glossary = _glossary(_settings(config_path, isolated), dictionary, no_default_dictionaries)
-    entry = find_entry(glossary, term)
+    entry = find_entry(glossary.entries, glossary.matcher, term)
     if entry is None:
         hint = close_terms(glossary.entries, term)
         _error(

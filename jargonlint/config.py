@@ -72,22 +72,30 @@ def load_config(path: Path | None) -> Config:
         return Config()
     table = _jargonlint_table(path, required=path.name != "pyproject.toml") or {}
     config = Config(source=path)
-    allowed = {"audience", "fail_on", "dictionaries", "ignore", "encoding"}
     for key, value in table.items():
-        if key not in allowed:
-            raise ConfigError(
-                f"{path}: unknown setting {key!r} (known: {', '.join(sorted(allowed))})"
-            )
+        if key not in KNOWN:
+            raise ConfigError(f"{path}: unknown setting {key!r} (known: {', '.join(KNOWN)})")
         if key == "audience":
             config.audience = _choice(path, key, value, AUDIENCES)
         elif key == "fail_on":
             config.fail_on = _choice(path, key, value, FAIL_ON)
+        elif key == "speakers":
+            config.speakers = _choice(path, key, value, SPEAKERS)
+        elif key == "include_unspoken":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{path}: include_unspoken must be true or false")
+            config.include_unspoken = value
         elif key == "encoding":
             config.encoding = _string(path, key, value)
         elif key == "dictionaries":
             config.dictionaries = [path.parent / p for p in _strings(path, key, value)]
-        else:
-            config.ignore = _strings(path, key, value)
+        elif key == "columns":
+            names = _strings(path, key, value)
+            if len(names) != 2:
+                raise ConfigError(f"{path}: columns must name two columns: speaker and line")
+            config.columns = (names[0], names[1])
+        else:  # ignore, agent_labels, customer_labels
+            setattr(config, key, _strings(path, key, value))
     return config
 
 

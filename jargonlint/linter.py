@@ -22,6 +22,7 @@ from jargonlint.glossary import (
     load_entries,
     read_sources,
 )
+from jargonlint.lookup import find_entry
 from jargonlint.matcher import Matcher, check_examples
 from jargonlint.normalize import normalize_lines
 from jargonlint.script import AGENT, DEFAULT_LABELS, SpeakerLabels, annotate
@@ -107,7 +108,6 @@ class Linter:
         self._ignored = {
             e.term for e in glossary.entries if any(form_key(f) in ignored for f in e.forms)
         }
-        self._forms = {e.term: frozenset(form_key(f) for f in e.forms) for e in glossary.entries}
 
     def _classified(self, entry: Entry) -> tuple[str, str, str]:
         """classify(), remembered per entry: the audience is fixed for a run."""
@@ -120,6 +120,11 @@ class Linter:
         """Lint a plain-text script."""
         return self.lint_segments(path, plain_lines(text))
 
+    def _headword(self, name: str) -> str:
+        """The entry a suppression comment names, by any spelling the linter matches."""
+        entry = find_entry(self.glossary.entries, self.glossary.matcher, name)
+        return entry.term if entry else name
+
     def _lintable(self, segment: Segment) -> bool:
         if segment.kind is Kind.SPOKEN:
             return self.options.speakers == "all" or segment.role == AGENT
@@ -129,6 +134,8 @@ class Linter:
         """Lint a script given as segments; positions point into the original file."""
         segments = annotate(segments, self.options.labels)
         groups, directives = self._directives(segments)
+        for directive in directives:
+            directive.terms = {name: self._headword(name) for name in directive.names or ()}
         chosen = [(s, g) for s, g in zip(segments, groups, strict=True) if self._lintable(s)]
         suppressions.resolve(
             directives, sorted({g for _, g in chosen}), groups[-1] if groups else 0
@@ -149,11 +156,9 @@ class Linter:
                     continue
                 start, end = normalized.original_span(*tokens.span(match.start, match.end))
                 finding = self._finding(path, segment, entry, start, end, text, explained)
-                hits = suppressions.suppressing(directives, group, self._forms[entry.term])
+                hits = suppressions.suppressing(directives, group, entry.term)
                 for directive in hits:
-                    directive.used.update(
-                        directive.terms & self._forms[entry.term] if directive.terms else {"*"}
-                    )
+                    directive.mark_used(entry.term)
                 if not hits:
                     findings.append(finding)
         findings.extend(_unused(path, directives, segments))
@@ -237,7 +242,7 @@ def _unused(
     for directive in directives:
         if directive.action == "enable":
             continue
-        unused = directive.unused_terms
+        unused = directive.unused_names
         if not unused:
             continue
         names = "" if unused == ["*"] else "、".join(unused)

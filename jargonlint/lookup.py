@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterable
 
 from jargonlint.glossary import Entry, form_key
-from jargonlint.linter import Glossary
+from jargonlint.matcher import Matcher
 from jargonlint.normalize import normalize
 
 _KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
@@ -16,10 +16,9 @@ def _reading_key(text: str) -> str:
     return form_key(text).translate(_KATAKANA_TO_HIRAGANA)
 
 
-def find_entry(glossary: Glossary, query: str) -> Entry | None:
+def find_entry(entries: list[Entry], matcher: Matcher, query: str) -> Entry | None:
     """The entry whose headword, variant or reading is ``query``, or that the matcher
     finds as the whole of ``query`` (so any spelling the linter reports can be looked up)."""
-    entries = glossary.entries
     wanted = form_key(query.strip())
     for entry in entries:
         if any(form_key(f) == wanted for f in entry.forms):
@@ -28,8 +27,8 @@ def find_entry(glossary: Glossary, query: str) -> Entry | None:
     for entry in entries:
         if _reading_key(entry.reading) == reading:
             return entry
-    tokens = glossary.matcher.tokenizer.tokenize(normalize(query.strip()).text)
-    matches = list(glossary.matcher.find(tokens.keys, tokens.spellings))
+    tokens = matcher.tokenizer.tokenize(normalize(query.strip()).text)
+    matches = list(matcher.find(tokens.keys, tokens.spellings))
     if len(matches) == 1 and matches[0].start == 0 and matches[0].end == len(tokens.keys):
         return matches[0].entry
     return None

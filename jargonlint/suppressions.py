@@ -15,8 +15,6 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from jargonlint.glossary import form_key
-
 DIRECTIVE = re.compile(
     r"(?:<!--\s*)?jargonlint\s*[:：]\s*(ignore|disable|enable)\b(?:\s*\[([^\]]*)\])?(?:\s*-->)?",
     re.IGNORECASE,
@@ -29,37 +27,39 @@ class Directive:
     """One suppression comment, where it is and what it has done."""
 
     action: str  # ignore | disable | enable
-    terms: frozenset[str] | None  # folded term names; None: every term
+    names: tuple[str, ...] | None  # the terms as written; None: every term
     line: int
     start: int  # 0-based [start, end) in the physical line
     end: int
     group: int  # index of the line (group of segments) the comment is on
     target: int = -1  # ignore: the group it applies to; disable: first group covered
     until: int = -1  # disable: last group covered
-    used: set[str] = field(default_factory=set)
+    terms: dict[str, str] = field(default_factory=dict)  # name as written → headword
+    used: set[str] = field(default_factory=set)  # headwords suppressed, or "*"
 
-    def covers(self, term_forms: frozenset[str]) -> bool:
-        return self.terms is None or not self.terms.isdisjoint(term_forms)
+    def covers(self, term: str) -> bool:
+        return self.names is None or term in self.terms.values()
 
-    def mark_used(self, term_forms: frozenset[str]) -> None:
-        self.used.update(self.terms & term_forms if self.terms is not None else {"*"})
+    def mark_used(self, term: str) -> None:
+        self.used.add("*" if self.names is None else term)
 
     @property
-    def unused_terms(self) -> list[str]:
-        if self.terms is None:
+    def unused_names(self) -> list[str]:
+        """The names that suppressed nothing (["*"] for a bare directive)."""
+        if self.names is None:
             return [] if self.used else ["*"]
-        return sorted(self.terms - self.used)
+        return [n for n in self.names if self.terms.get(n) not in self.used]
 
 
 def parse(line_text: str, line: int, group: int) -> list[Directive]:
     """Every directive on one physical line."""
     found = []
     for match in DIRECTIVE.finditer(line_text):
-        names = match[2]
-        terms = None
-        if names is not None and names.strip():
-            terms = frozenset(form_key(n) for n in _TERM_SEPARATORS.split(names.strip()) if n)
-        found.append(Directive(match[1].lower(), terms, line, match.start(), match.end(), group))
+        listed = match[2]
+        names = None
+        if listed is not None and listed.strip():
+            names = tuple(n for n in _TERM_SEPARATORS.split(listed.strip()) if n)
+        found.append(Directive(match[1].lower(), names, line, match.start(), match.end(), group))
     return found
 
 
@@ -80,15 +80,13 @@ def resolve(directives: list[Directive], lintable_groups: list[int], last_group:
             open_blocks.clear()
 
 
-def suppressing(
-    directives: list[Directive], group: int, term_forms: frozenset[str]
-) -> list[Directive]:
-    """The directives that suppress a finding of these term forms in this group."""
+def suppressing(directives: list[Directive], group: int, term: str) -> list[Directive]:
+    """The directives that suppress a finding of this term (headword) in this group."""
     return [
         d
         for d in directives
         if d.action != "enable"
-        and d.covers(term_forms)
+        and d.covers(term)
         and (
             (d.action == "ignore" and d.target == group)
             or (d.action == "disable" and d.target <= group <= d.until)

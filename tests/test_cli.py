@@ -214,3 +214,45 @@ def test_terms_unknown_category(runner: CliRunner) -> None:
     result = runner.invoke(app, ["terms", *MINI_ARGS, "--category", "sports"])
     assert result.exit_code == 2
     assert "unknown category 'sports'" in result.stderr
+
+
+LABELLED = "OP：サーバーです。\nお客様：Wi-Fiって？\n※サーバーの件\n"
+
+
+def test_speakers_option(runner: CliRunner) -> None:
+    result = run(runner, "--format", "json", "-", stdin=LABELLED.encode())
+    assert [f["line"] for f in json.loads(result.stdout)["findings"]] == [1]
+    result = run(runner, "--format", "json", "--speakers", "all", "-", stdin=LABELLED.encode())
+    assert [f["line"] for f in json.loads(result.stdout)["findings"]] == [1, 2]
+
+
+def test_include_unspoken_option(runner: CliRunner) -> None:
+    result = run(runner, "--format", "json", "--include-unspoken", "-", stdin=LABELLED.encode())
+    assert [f["line"] for f in json.loads(result.stdout)["findings"]] == [1, 3]
+
+
+def test_columns_option_on_the_command_line(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "s.csv"
+    path.write_text("who,words\nOP,サーバーです\n", encoding="utf-8")
+    result = run(runner, "--format", "json", "--columns", "who,words", str(path))
+    [finding] = json.loads(result.stdout)["findings"]
+    assert (finding["line"], finding["column"], finding["cell"]) == (2, 4, "words")
+
+
+def test_bad_columns_option(runner: CliRunner) -> None:
+    result = run(runner, "--columns", "only-one", "-", stdin=b"")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("jargonlint: error: --columns needs two names")
+
+
+def test_office_location_in_text_format(runner: CliRunner, tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "S"
+    book.active.append(["話者", "セリフ"])
+    book.active.append(["担当", "サーバーです"])
+    path = tmp_path / "s.xlsx"
+    book.save(path)
+    result = run(runner, "--format", "text", str(path))
+    assert result.stdout.startswith(f"{path}:S!B2:1: warning: サーバー — ")

@@ -74,3 +74,28 @@ def test_cli_reports_broken_config_in_one_line(tmp_path: Path, monkeypatch) -> N
     assert result.stderr.startswith("jargonlint: error: ")
     assert ".jargonlint.toml: invalid TOML" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_script_settings(tmp_path: Path) -> None:
+    path = tmp_path / ".jargonlint.toml"
+    path.write_text(
+        'speakers = "all"\ninclude_unspoken = true\nagent_labels = ["SV"]\n'
+        'customer_labels = ["顧客"]\ncolumns = ["who", "words"]\n',
+        encoding="utf-8",
+    )
+    config = load_config(path)
+    assert (config.speakers, config.include_unspoken) == ("all", True)
+    assert (config.agent_labels, config.customer_labels) == (["SV"], ["顧客"])
+    assert config.columns == ("who", "words")
+
+
+def test_configured_labels_reach_the_linter(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / ".jargonlint.toml").write_text(
+        f'agent_labels = ["SV"]\ncustomer_labels = ["顧客"]\ndictionaries = ["{MINI.as_posix()}"]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "a.txt").write_text("SV：サーバーです\n顧客：サーバーです\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = ["check", "--no-default-dictionaries", "--format", "json", "a.txt"]
+    result = CliRunner().invoke(app, args)
+    assert [f["line"] for f in json.loads(result.stdout)["findings"]] == [1]

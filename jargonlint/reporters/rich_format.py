@@ -32,7 +32,8 @@ def report(findings: list[Finding], files_checked: int, console: Console) -> Non
 def _finding(finding: Finding, console: Console) -> None:
     style = STYLES[finding.severity]
     head = Text("  ")
-    head.append(f"{finding.line}:{finding.column}", style="dim")
+    place = finding.location or finding.line
+    head.append(f"{place}:{finding.column}", style="dim")
     head.append(f"  {LABELS[finding.severity]}  ", style=style)
     head.append(finding.term, style="bold")
     head.append(f"  [{finding.category}]", style="dim")

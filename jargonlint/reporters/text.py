@@ -8,9 +8,14 @@ from jargonlint.findings import Finding
 
 
 def format_finding(finding: Finding) -> str:
-    """``path:line:col: severity: term — explanation (言い換え: …)``."""
+    """``path:line:col: severity: term — explanation (言い換え: …)``.
+
+    Word and Excel findings show their location (``paragraph 3``, ``Sheet1!C5``)
+    where a line number would be.
+    """
     why = finding.message if finding.rule == "misuse" else finding.explanation
-    where = f"{finding.path}:{finding.line}:{finding.column}"
+    place = finding.location or finding.line
+    where = f"{finding.path}:{place}:{finding.column}"
     text = f"{where}: {finding.severity}: {finding.term} — {why}"
     if finding.suggestions:
         text += f" (言い換え: {'、'.join(finding.suggestions)})"
