@@ -28,9 +28,9 @@ from pathlib import Path
 
 import fugashi
 
+from jargonlint.decoding import decode
 from jargonlint.linter import Glossary, Linter
 from jargonlint.matcher import Matcher
-from jargonlint.decoding import decode
 
 PLAIN = [
     "お忙しいところ恐れ入ります。",

@@ -91,7 +91,8 @@ def test_script_settings(tmp_path: Path) -> None:
 
 def test_configured_labels_reach_the_linter(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / ".jargonlint.toml").write_text(
-        f'agent_labels = ["SV"]\ncustomer_labels = ["顧客"]\ndictionaries = ["{MINI.as_posix()}"]\n',
+        'agent_labels = ["SV"]\ncustomer_labels = ["顧客"]\n'
+        f'dictionaries = ["{MINI.as_posix()}"]\n',
         encoding="utf-8",
     )
     (tmp_path / "a.txt").write_text("SV：サーバーです\n顧客：サーバーです\n", encoding="utf-8")
