@@ -25,7 +25,7 @@ class Kind(StrEnum):
 UNSPOKEN = frozenset({Kind.HEADING, Kind.NOTE, Kind.BRANCH})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Segment:
     """Text to consider for linting, located in its file.
 

@@ -207,16 +207,22 @@ class Linter:
     def _directives(segments: list[Segment]) -> tuple[list[int], list[suppressions.Directive]]:
         """Number the physical lines (groups of segments) and read their directives."""
         groups: list[int] = []
-        directives: list[suppressions.Directive] = []
-        previous: tuple[int, str, str | None] | None = None
+        previous: tuple[int, str | None] | None = None
         group = -1
         for segment in segments:
-            place = (segment.line, segment.line_text, segment.location)
+            place = (segment.line, segment.location)
             if place != previous:
                 group += 1
                 previous = place
-                directives.extend(suppressions.parse(segment.line_text, segment.line, group))
             groups.append(group)
+        directives: list[suppressions.Directive] = []
+        if suppressions.mentioned(segment.line_text for segment in segments):
+            previous = None
+            for segment, group in zip(segments, groups, strict=True):
+                place = (segment.line, segment.location)
+                if place != previous:
+                    previous = place
+                    directives.extend(suppressions.parse(segment.line_text, segment.line, group))
         return groups, directives
 
 

@@ -43,6 +43,15 @@ class Match:
     entry: Entry
 
 
+def _follow(node: dict[str, Any], text: str) -> dict[str, Any] | None:
+    """The trie node reached by spelling ``text`` from ``node``, if any."""
+    for char in text:
+        node = node.get(char)
+        if node is None:
+            return None
+    return node
+
+
 class Matcher:
     """A trie over token keys built from glossary entries."""
 
@@ -50,6 +59,13 @@ class Matcher:
         self.tokenizer = tokenizer
         self.trie: dict[str, Any] = trie if trie is not None else {}
         self.problems: list[Problem] = []
+        self._index_openings()
+
+    def _index_openings(self) -> None:
+        """First two characters of every form (and the one-character forms): most tokens
+        are ruled out by one set lookup instead of a walk down the trie."""
+        self._pairs = {a + b for a, node in self.trie.items() for b in node if b != _END}
+        self._singles = {a for a, node in self.trie.items() if _END in node}
 
     @classmethod
     def build(cls, entries: Iterable[Entry], tokenizer: Tokenizer) -> Matcher:
@@ -67,6 +83,7 @@ class Matcher:
                 matcher._add_spelling(Target(entry, False, form, as_written=True))
             for form in entry.exclude:
                 matcher._add_spelling(Target(entry, True, form, as_written=True))
+        matcher._index_openings()
         return matcher
 
     def _add_spelling(self, target: Target) -> None:
@@ -109,22 +126,28 @@ class Matcher:
         self.problems.append(Problem(entry.source, entry.line, entry.term, message))
 
     def find(self, keys: list[str], spellings: list[str] | None = None) -> Iterator[Match]:
-        """Leftmost-longest matches over lemma keys and, if given, over spellings;
-        a longer exclude hides the shorter term inside it."""
-        root = self.trie
+        """Leftmost-longest matches; a longer exclude hides the shorter term inside it.
+
+        Tokens are walked by lemma key; where a token's key leads nowhere and its
+        spelling differs, the walk tries the spelling instead. Most tokens can
+        start no form at all: their first two characters rule them out before
+        any walk down the trie.
+        """
+        pairs, singles, root = self._pairs, self._singles, self.trie
         n = len(keys)
         i = 0
         while i < n:
-            by_key = keys[i][:1] in root
-            by_spelling = spellings is not None and spellings[i][:1] in root
-            if not (by_key or by_spelling):  # the common case, settled before any walk
+            key = keys[i]
+            if len(key) > 1:
+                opens = key[:2] in pairs
+            else:
+                opens = key in singles or (i + 1 < n and key + keys[i + 1][:1] in pairs)
+            if not opens and spellings is not None and spellings[i] != key:
+                opens = spellings[i][:1] in root
+            if not opens:
                 i += 1
                 continue
-            best, end = self._walk(keys, i) if by_key else (None, i)
-            if by_spelling and spellings is not None:
-                other, other_end = self._walk(spellings, i)
-                if other_end > end:
-                    best, end = other, other_end
+            best, end = self._walk(keys, spellings, i)
             if best is None:
                 i += 1
                 continue
@@ -132,21 +155,38 @@ class Matcher:
                 yield Match(i, end, best.entry)
             i = end
 
-    def _walk(self, keys: list[str], i: int) -> tuple[Target | None, int]:
-        """The longest form starting at token i: its target and the token after it."""
-        node = self.trie
+    def _walk(
+        self, keys: list[str], spellings: list[str] | None, i: int
+    ) -> tuple[Target | None, int]:
+        """The longest form starting at token i: its target and the token after it.
+
+        Where a token's spelling differs from its key, both are followed, so a
+        walk that went the lemma way (消し → 消す) can still finish as written
+        (消し込み).
+        """
+        nodes: list[dict[str, Any]] = [self.trie]
         best: Target | None = None
         best_end = j = i
         n = len(keys)
-        while j < n:
-            for char in keys[j]:
-                node = node.get(char)
-                if node is None:
-                    return best, best_end
+        while j < n and nodes:
+            key = keys[j]
+            spelled = spellings[j] if spellings is not None else key
+            following = []
+            for node in nodes:
+                after = _follow(node, key)
+                if after is not None:
+                    following.append(after)
+                if spelled != key:
+                    after = _follow(node, spelled)
+                    if after is not None and all(after is not f for f in following):
+                        following.append(after)
+            nodes = following
             j += 1
-            target = node.get(_END)
-            if target is not None:
-                best, best_end = target, j
+            for node in nodes:
+                target = node.get(_END)
+                if target is not None:
+                    best, best_end = target, j
+                    break
         return best, best_end
 
     def find_in_text(self, text: str) -> list[Match]:

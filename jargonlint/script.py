@@ -11,29 +11,25 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 
 from jargonlint.document import Kind, Segment
 
 AGENT = "agent"
 CUSTOMER = "customer"
-DEFAULT_AGENT_LABELS = (
-    "OP",
-    "オペレーター",
-    "オペレータ",
-    "担当",
-    "担当者",
-    "AG",
-    "エージェント",
-    "営業",
-)
-DEFAULT_CUSTOMER_LABELS = ("お客様", "お客さま", "客", "顧客", "CU", "CS", "相手")
+DEFAULT_AGENT_LABELS = ("OP", "オペレーター", "オペレータ", "担当", "担当者", "AG", "営業")
+DEFAULT_CUSTOMER_LABELS = ("お客様", "お客さま", "客", "顧客", "CU", "CS")
 
 _SPACE = "[ \t\u3000]*"
-# A label as the line's first thing: 【NAME】, ◆NAME / ■NAME / ●NAME, or NAME followed by a colon.
-_BRACKETED = re.compile(f"{_SPACE}【{_SPACE}([^】]+?){_SPACE}】{_SPACE}[:：]?{_SPACE}")
-_MARKED = re.compile(f"{_SPACE}[◆◇■□●○]{_SPACE}([^\\s:：]+){_SPACE}[:：]?{_SPACE}")
-_COLON = re.compile(f"{_SPACE}([^\\s:：【】]{{1,12}}?){_SPACE}[:：]{_SPACE}")
+# A label as the line's first thing: 【NAME】, ◆NAME (also ■●…), or NAME followed by a colon.
+_LABEL = re.compile(
+    f"{_SPACE}(?:"
+    f"【{_SPACE}(?P<bracketed>[^】]+?){_SPACE}】{_SPACE}[:：]?"
+    f"|[◆◇■□●○]{_SPACE}(?P<marked>[^\\s:：]+){_SPACE}[:：]?"
+    f"|(?P<named>[^\\s:：【】]{{1,12}}?){_SPACE}[:：]"
+    f"){_SPACE}"
+)
+_HEADING = re.compile(f"{_SPACE}【[^】]*】{_SPACE}")
 _NOTE = re.compile(f"{_SPACE}[※＊]")
 _BRANCH = re.compile(f"{_SPACE}[▼▽→⇒]")
 
@@ -48,18 +44,20 @@ class SpeakerLabels:
 
     agent: frozenset[str]
     customer: frozenset[str]
+    _known: dict[str, str | None] = field(default_factory=dict, compare=False, hash=False)
 
     @classmethod
     def of(cls, agent: Iterable[str], customer: Iterable[str]) -> SpeakerLabels:
         return cls(frozenset(map(_fold, agent)), frozenset(map(_fold, customer)))
 
     def role(self, name: str) -> str | None:
+        """AGENT, CUSTOMER or None; remembered per name, as scripts repeat a few labels."""
+        if name in self._known:
+            return self._known[name]
         folded = _fold(name)
-        if folded in self.agent:
-            return AGENT
-        if folded in self.customer:
-            return CUSTOMER
-        return None
+        role = AGENT if folded in self.agent else CUSTOMER if folded in self.customer else None
+        self._known[name] = role
+        return role
 
 
 DEFAULT_LABELS = SpeakerLabels.of(DEFAULT_AGENT_LABELS, DEFAULT_CUSTOMER_LABELS)
@@ -70,62 +68,53 @@ def annotate(segments: Iterable[Segment], labels: SpeakerLabels) -> list[Segment
 
     A segment without a label continues the previous speaker; a heading or a
     branch ends the turn. If no segment has a label at all, the script is one
-    voice and every spoken segment counts as the agent's.
+    voice and every spoken segment counts as the agent's. Segments are updated
+    in place: this runs on every line of every script, and copying each one
+    cost more than the rest of the step.
     """
-    result: list[Segment] = []
+    result = list(segments)
     current: str | None = None
     labelled = False
-    for segment in segments:
-        segment = _classify(segment, labels)
-        if segment.kind in (Kind.HEADING, Kind.BRANCH):
-            current = None
-        elif segment.kind is Kind.SPOKEN:
+    for segment in result:
+        _classify(segment, labels)
+        if segment.kind is Kind.SPOKEN:
             if segment.label is not None:
                 labelled = True
-                role = labels.role(segment.label)
-                current = role
-                segment = replace(segment, role=role)
-            else:
-                if segment.new_turn:
-                    current = None
-                segment = replace(segment, role=current)
-        result.append(segment)
+                current = labels.role(segment.label)
+            elif segment.new_turn:
+                current = None
+            segment.role = current
+        elif segment.kind in (Kind.HEADING, Kind.BRANCH):
+            current = None
     if not labelled:
-        result = [replace(s, role=AGENT) if s.kind is Kind.SPOKEN else s for s in result]
+        for segment in result:
+            if segment.kind is Kind.SPOKEN:
+                segment.role = AGENT
     return result
 
 
-def _classify(segment: Segment, labels: SpeakerLabels) -> Segment:
-    """The kind of one segment, and its label when the label is written in the text."""
+def _classify(segment: Segment, labels: SpeakerLabels) -> None:
+    """Set the kind of one segment, and its label when the label is written in the text."""
     if segment.kind is not Kind.SPOKEN:
-        return segment
+        return
     text = segment.text
+    if segment.label is None:  # no 話者 column named the speaker: look for a label
+        found = _LABEL.match(text)
+        if found:
+            name = found["bracketed"] or found["marked"] or found["named"]
+            if labels.role(name) is not None:
+                segment.text = text[found.end() :]
+                segment.column_offset += found.end()
+                segment.label = name
+                return
+            if found["bracketed"]:  # 【オープニング】: a bracket that is not a speaker
+                segment.kind = Kind.HEADING
+                return
     if not text.strip():
-        return replace(segment, kind=Kind.BLANK)
-    if segment.label is not None:  # a 話者 column already named the speaker
-        return _by_text_kind(segment)
-    for pattern in (_BRACKETED, _MARKED, _COLON):
-        found = pattern.match(text)
-        if found and labels.role(found[1]) is not None:
-            return replace(
-                segment,
-                text=text[found.end() :],
-                column_offset=segment.column_offset + found.end(),
-                label=found[1],
-            )
-    if _BRACKETED.match(text):  # 【オープニング】: a bracket that is not a speaker
-        return replace(segment, kind=Kind.HEADING)
-    return _by_text_kind(segment)
-
-
-def _by_text_kind(segment: Segment) -> Segment:
-    text = segment.text
-    if not text.strip():
-        return replace(segment, kind=Kind.BLANK)
-    if _NOTE.match(text):
-        return replace(segment, kind=Kind.NOTE)
-    if _BRANCH.match(text):
-        return replace(segment, kind=Kind.BRANCH)
-    if _BRACKETED.fullmatch(text):
-        return replace(segment, kind=Kind.HEADING)
-    return segment
+        segment.kind = Kind.BLANK
+    elif _NOTE.match(text):
+        segment.kind = Kind.NOTE
+    elif _BRANCH.match(text):
+        segment.kind = Kind.BRANCH
+    elif _HEADING.fullmatch(text):
+        segment.kind = Kind.HEADING

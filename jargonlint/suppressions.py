@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 DIRECTIVE = re.compile(
@@ -20,6 +21,7 @@ DIRECTIVE = re.compile(
     re.IGNORECASE,
 )
 _TERM_SEPARATORS = re.compile("[,、，\\s]+")
+_HINT = re.compile("jargonlint", re.IGNORECASE)
 
 
 @dataclass
@@ -49,6 +51,11 @@ class Directive:
         if self.names is None:
             return [] if self.used else ["*"]
         return [n for n in self.names if self.terms.get(n) not in self.used]
+
+
+def mentioned(line_texts: Iterable[str]) -> bool:
+    """Whether any line may hold a directive: one search instead of one per line."""
+    return _HINT.search("\n".join(line_texts)) is not None
 
 
 def parse(line_text: str, line: int, group: int) -> list[Directive]:
