@@ -171,16 +171,17 @@ class Matcher:
         while j < n and nodes:
             key = keys[j]
             spelled = spellings[j] if spellings is not None else key
-            following = []
-            for node in nodes:
-                after = _follow(node, key)
-                if after is not None:
-                    following.append(after)
-                if spelled != key:
-                    after = _follow(node, spelled)
-                    if after is not None and all(after is not f for f in following):
-                        following.append(after)
-            nodes = following
+            if len(nodes) == 1 and spelled == key:  # the usual case: one way to go
+                after = _follow(nodes[0], key)
+                nodes = [] if after is None else [after]
+            else:
+                following = []
+                for node in nodes:
+                    for text in (key, spelled) if spelled != key else (key,):
+                        after = _follow(node, text)
+                        if after is not None and all(after is not f for f in following):
+                            following.append(after)
+                nodes = following
             j += 1
             for node in nodes:
                 target = node.get(_END)

@@ -45,43 +45,25 @@ def _mecab_args() -> str:
 
 
 class Tokens:
-    """A key per token, plus MeCab's rows to locate tokens when asked."""
+    """A key and a spelling per token, plus MeCab's rows to locate tokens when asked."""
 
-    __slots__ = ("_ends", "_starts", "keys", "rows", "spellings")
+    __slots__ = ("_widths", "keys", "rows", "spellings")
 
-    def __init__(self, keys: list[str], spellings: list[str], rows: list[str]) -> None:
+    def __init__(
+        self, keys: list[str], spellings: list[str], rows: list[str], widths: dict[str, int]
+    ) -> None:
         self.keys = keys
         self.spellings = spellings
         self.rows = rows
-        self._starts: list[int] = []
-        self._ends: list[int] = []
+        self._widths = widths  # row → characters it covers, white space included
 
     def span(self, first: int, stop: int) -> tuple[int, int]:
         """Normalized [start, end) of tokens ``first`` up to (not including) ``stop``."""
-        self._locate(stop)
-        return self._starts[first], self._ends[stop - 1]
-
-    @property
-    def starts(self) -> list[int]:
-        self._locate(len(self.rows))
-        return self._starts
-
-    @property
-    def ends(self) -> list[int]:
-        self._locate(len(self.rows))
-        return self._ends
-
-    def _locate(self, stop: int) -> None:
-        """Work out positions up to token ``stop``, continuing where the last call ended."""
-        done = len(self._ends)
-        position = self._ends[-1] if done else 0
-        for row in self.rows[done:stop]:
-            spaced = row.rpartition("\t")[0]
-            surface = spaced.lstrip()
-            start = position + len(spaced) - len(surface)
-            position = start + len(surface)
-            self._starts.append(start)
-            self._ends.append(position)
+        width = self._widths.__getitem__
+        before = sum(map(width, self.rows[:first]))
+        spaced = self.rows[first].rpartition("\t")[0]
+        start = before + len(spaced) - len(spaced.lstrip())
+        return start, before + sum(map(width, self.rows[first:stop]))
 
 
 class Tokenizer:
@@ -91,6 +73,7 @@ class Tokenizer:
         self._tagger = fugashi.GenericTagger(_mecab_args())
         self._keys: dict[str, str] = {}
         self._spellings: dict[str, str] = {}
+        self._widths: dict[str, int] = {}
 
     def tokenize(self, text: str) -> Tokens:
         """Tokenize one normalized line."""
@@ -101,9 +84,9 @@ class Tokenizer:
                 key if key is not None else self._learn(row)
                 for key, row in zip(keys, rows, strict=True)
             ]
-        tokens = Tokens(keys, list(map(self._spellings.__getitem__, rows)), rows)
+        tokens = Tokens(keys, list(map(self._spellings.__getitem__, rows)), rows, self._widths)
         if "-" in text:
-            _join_hyphenated_latin(tokens)
+            _join_hyphenated_latin(tokens, self._widths)
         return tokens
 
     def keys(self, text: str) -> list[str]:
@@ -120,6 +103,7 @@ class Tokenizer:
         key = _fold(_without_gloss(lemma) if lemma and lemma != "*" else surface)
         self._keys[row] = key
         self._spellings[row] = _fold(surface)
+        self._widths[row] = len(spaced)
         return key
 
 
@@ -134,7 +118,7 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().translate(_SMALL_VOWELS)
 
 
-def _join_hyphenated_latin(tokens: Tokens) -> None:
+def _join_hyphenated_latin(tokens: Tokens, widths: dict[str, int]) -> None:
     """Make Wi-Fi, e-SIM one token (wifi, esim), as WiFi and eSIM already are."""
     keys, spellings, rows = tokens.keys, tokens.spellings, tokens.rows
     i = 0
@@ -149,5 +133,6 @@ def _join_hyphenated_latin(tokens: Tokens) -> None:
             spellings[i : i + 3] = [keys[i]]
             joined = rows[i].rpartition("\t")[0] + "-" + rows[i + 2].rpartition("\t")[0]
             rows[i : i + 3] = [joined + "\t"]
+            widths[joined + "\t"] = len(joined)
         else:
             i += 1
