@@ -13,6 +13,7 @@ many entries the glossary has.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +22,8 @@ from jargonlint.glossary import Entry, Problem
 from jargonlint.normalize import normalize
 from jargonlint.tokenizer import Tokenizer
 
+# A lemma that is a verb's or adjective's dictionary form: it ends in u-row kana or い.
+_DICTIONARY_FORM = re.compile("[うくぐすずつぬぶむゆるい]$")
 _END = ""  # trie slot for "a form ends here"; trie edges are single characters
 
 
@@ -86,6 +89,21 @@ class Matcher:
         matcher._index_openings()
         return matcher
 
+    def _form_keys(self, form: str) -> list[str]:
+        """A form's path: lemma keys, except for inflected words written in a form
+        other than the dictionary one (縛り, 切り返し). Those stand for the noun the
+        writer meant and match only as written; a verb listed in its dictionary form
+        (切り返す, ネゴる) matches every inflection."""
+        tokens = self.tokenizer.tokenize(normalize(form).text)
+        return [
+            spelled
+            if spelled != key
+            and _DICTIONARY_FORM.search(key)
+            and not _DICTIONARY_FORM.search(spelled)
+            else key
+            for key, spelled in zip(tokens.keys, tokens.spellings, strict=True)
+        ]
+
     def _add_spelling(self, target: Target) -> None:
         """Enter a form as written, unless that path already means something."""
         node = self.trie
@@ -95,7 +113,7 @@ class Matcher:
 
     def _add(self, target: Target) -> None:
         entry = target.entry
-        keys = self.tokenizer.keys(target.form)
+        keys = self._form_keys(target.form)
         if not keys:
             self._problem(entry, f"{target.form!r} has no words to match")
             return

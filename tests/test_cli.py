@@ -206,7 +206,7 @@ def test_terms_by_category_and_search(runner: CliRunner) -> None:
 def test_terms_json_has_every_field(runner: CliRunner) -> None:
     result = runner.invoke(app, ["terms", *MINI_ARGS, "--format", "json"])
     entries = json.loads(result.stdout)
-    assert len(entries) == 14
+    assert len(entries) == 16
     assert set(entries[0]) >= {"term", "reading", "explanation", "say_instead", "example"}
 
 

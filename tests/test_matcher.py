@@ -60,3 +60,17 @@ def test_exclude_hides_compound(lint) -> None:
 def test_every_occurrence_is_reported(lint) -> None:
     found = lint("サーバーとサーバ")
     assert [c for _, _, c, _ in found] == [1, 6]
+
+
+def test_noun_written_from_a_verb_matches_only_as_written(lint) -> None:
+    # 縛り has the lemma 縛る; the entry means the noun, so 縛って is not it.
+    assert [t for t, *_ in lint("二年縛りのプランです")] == ["縛り"]
+    assert lint("ひもで縛ってください") == []
+
+
+def test_verb_listed_in_dictionary_form_matches_its_inflections(lint) -> None:
+    assert [t for t, *_ in lint("そこで切り返します")] == ["切り返し"]
+
+
+def test_exclude_phrase_hides_everyday_sense(lint) -> None:
+    assert lint("車を何度も切り返して停めました") == []

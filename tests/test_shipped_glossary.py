@@ -119,3 +119,11 @@ def test_readings_are_kana() -> None:
 def test_misuse_is_reserved_for_words_that_make_no_sense_to_the_audience() -> None:
     misused = {e.term for e in ENTRIES if e.misuse}
     assert {"稟議", "稟議書", "決裁", "決裁者"} <= misused
+
+
+def test_plain_talk_has_no_findings(shipped_glossary: Glossary) -> None:
+    """Everyday call talk, including the everyday senses of words that are jargon in
+    another sense (クッキー, LPガス, 犬のリード…), must produce no finding at all."""
+    text = (Path(__file__).parent / "fixtures" / "plain_talk.txt").read_text(encoding="utf-8")
+    findings = Linter(shipped_glossary).lint_text("plain_talk.txt", text)
+    assert [(f.line, f.matched, f.term) for f in findings] == []
