@@ -13,10 +13,16 @@ that the matcher can compare compounds that UniDic splits differently
 function, so both sides always agree on what a token is.
 
 Speed: building a Python node per token and reading its features costs more
-than MeCab's analysis itself. So MeCab is asked to print just what is needed,
-one row per token ("<whitespace><surface>\\t<lemma>"), and each distinct row's
-key is computed once and remembered. Token positions are only worked out for
-the few lines where something matched.
+than MeCab's analysis itself, and even asking MeCab to print the lemma costs
+nearly half as much again. So MeCab prints one row per token, and a line is
+first split with surfaces only ("<white space><surface>"). A surface whose
+lemma does not depend on context remembers its key: everything but verbs and
+adjectives written in kana (かけ: 掛ける, 駆ける or 欠ける), and even those when
+their lemma is in no glossary form (かしこまり), as are light verbs like し・
+いたし・ござい. Only a line with a surface not yet seen, or one that may matter
+and depends on context, is split again with lemmas
+("<white space><surface>\\t<pos1>\\t<pos2>\\t<lemma>"). Token positions are
+only worked out for the few lines where something matched.
 """
 
 from __future__ import annotations
@@ -33,60 +39,71 @@ from jargonlint.normalize import normalize
 _LATIN_WORD = re.compile(r"[a-z]+\Z")
 _SMALL_VOWELS = str.maketrans("ァィゥェォ", "アイウエオ")
 _BOS, _EOS = "<", ">"  # markers that keep MeCab's output from being stripped
+_KANA_ONLY = re.compile("[\u3041-\u309f]+\\Z")
+# Verbs and adjectives written in kana are where UniDic's homographs live (かけ:
+# 掛ける, 駆ける or 欠ける); light verbs (し, いたし, ござい) are not among them.
+_CONTENT_INFLECTING = frozenset({"動詞", "形容詞"})
 
 
-def _mecab_args() -> str:
+def _mecab_args(row_format: str, unknown_format: str) -> str:
+    """MeCab options printing one row per token; rows end with a vertical tab,
+    which str.splitlines() never leaves inside a line."""
     dic = Path(unidic_lite.DICDIR)
     return (
         f'-r "{dic / "mecabrc"}" -d "{dic}" -O "" '
-        # %M: surface with the whitespace before it; %f[7]: UniDic's lemma
-        f'-F "%M\\t%f[7]\\n" -U "%M\\t\\n" -B "{_BOS}\\n" -E "{_EOS}"'
+        f'-F "{row_format}\\v" -U "{unknown_format}\\v" -B "{_BOS}\\v" -E "{_EOS}"'
     )
 
 
+# %M: surface with the white space before it; %f[0], %f[1]: POS; %f[7]: UniDic's lemma.
+_WITH_LEMMAS = _mecab_args("%M\\t%f[0]\\t%f[1]\\t%f[7]", "%M\\t%f[0]\\t%f[1]\\t")
+_SURFACES_ONLY = _mecab_args("%M", "%M")
+
+
 class Tokens:
-    """A key and a spelling per token, plus MeCab's rows to locate tokens when asked."""
+    """A key and a spelling per token, plus each token's text (with the white space
+    before it) to locate tokens when asked."""
 
-    __slots__ = ("_widths", "keys", "rows", "spellings")
+    __slots__ = ("keys", "rows", "spellings")
 
-    def __init__(
-        self, keys: list[str], spellings: list[str], rows: list[str], widths: dict[str, int]
-    ) -> None:
+    def __init__(self, keys: list[str], spellings: list[str], rows: list[str]) -> None:
         self.keys = keys
         self.spellings = spellings
         self.rows = rows
-        self._widths = widths  # row → characters it covers, white space included
 
     def span(self, first: int, stop: int) -> tuple[int, int]:
         """Normalized [start, end) of tokens ``first`` up to (not including) ``stop``."""
-        width = self._widths.__getitem__
-        before = sum(map(width, self.rows[:first]))
-        spaced = self.rows[first].rpartition("\t")[0]
+        before = sum(map(len, self.rows[:first]))
+        spaced = self.rows[first]
         start = before + len(spaced) - len(spaced.lstrip())
-        return start, before + sum(map(width, self.rows[first:stop]))
+        return start, before + sum(map(len, self.rows[first:stop]))
 
 
 class Tokenizer:
-    """A MeCab tagger that prints rows, and the row → key memory."""
+    """Two MeCab taggers (surfaces only, and with lemmas) and what they have taught."""
 
     def __init__(self) -> None:
-        self._tagger = fugashi.GenericTagger(_mecab_args())
-        self._keys: dict[str, str] = {}
-        self._spellings: dict[str, str] = {}
-        self._widths: dict[str, int] = {}
+        self._with_lemmas = fugashi.GenericTagger(_WITH_LEMMAS)
+        self._surfaces_only = fugashi.GenericTagger(_SURFACES_ONLY)
+        self._keys: dict[str, str] = {}  # surface → key, for context-free surfaces
+        self._spellings: dict[str, str] = {}  # surface → spelling
+        self._analysed: dict[str, str] = {}  # row with lemma → key
+        # The glossary forms' keys, joined: until a matcher registers them, every
+        # kana verb counts as a possible homograph of a word some form uses.
+        self._vocabularies: list[str] = []
 
     def tokenize(self, text: str) -> Tokens:
         """Tokenize one normalized line."""
-        rows = self._tagger.parse(text).split("\n")[1:-1]
+        rows = self._surfaces_only.parse(text).split("\v")[1:-1]
         keys = list(map(self._keys.get, rows))
         if None in keys:
-            keys = [
-                key if key is not None else self._learn(row)
-                for key, row in zip(keys, rows, strict=True)
-            ]
-        tokens = Tokens(keys, list(map(self._spellings.__getitem__, rows)), rows, self._widths)
+            analysed = self._with_lemmas.parse(text).split("\v")[1:-1]
+            keys = list(map(self._analysed.get, analysed))
+            if None in keys:
+                keys = [self._learn(row) for row in analysed]
+        tokens = Tokens(keys, list(map(self._spellings.__getitem__, rows)), rows)
         if "-" in text:
-            _join_hyphenated_latin(tokens, self._widths)
+            _join_hyphenated_latin(tokens)
         return tokens
 
     def keys(self, text: str) -> list[str]:
@@ -97,13 +114,34 @@ class Tokenizer:
         """A glossary form as its tokens' spellings, joined (segmentation does not matter)."""
         return "".join(self.tokenize(normalize(text).text).spellings)
 
+    def add_vocabulary(self, paths: str) -> None:
+        """Register a glossary's form keys (joined). Surfaces remembered under the
+        previous vocabularies are forgotten, as what counted as harmless may not be."""
+        self._vocabularies.append(paths)
+        self._keys.clear()
+
+    def _relevant(self, key: str) -> bool:
+        if not self._vocabularies:
+            return True
+        return any(key in paths for paths in self._vocabularies)
+
     def _learn(self, row: str) -> str:
-        spaced, _, lemma = row.rpartition("\t")
+        known = self._analysed.get(row)
+        if known is not None:
+            return known
+        spaced, pos1, pos2, lemma = row.split("\t")
         surface = spaced.lstrip()
         key = _fold(_without_gloss(lemma) if lemma and lemma != "*" else surface)
-        self._keys[row] = key
-        self._spellings[row] = _fold(surface)
-        self._widths[row] = len(spaced)
+        self._analysed[row] = key
+        self._spellings[spaced] = _fold(surface)
+        if not (
+            _KANA_ONLY.match(surface)
+            and pos1 in _CONTENT_INFLECTING
+            and pos2 != "非自立可能"
+            and lemma != surface
+            and self._relevant(key)
+        ):
+            self._keys[spaced] = key
         return key
 
 
@@ -118,21 +156,19 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().translate(_SMALL_VOWELS)
 
 
-def _join_hyphenated_latin(tokens: Tokens, widths: dict[str, int]) -> None:
+def _join_hyphenated_latin(tokens: Tokens) -> None:
     """Make Wi-Fi, e-SIM one token (wifi, esim), as WiFi and eSIM already are."""
     keys, spellings, rows = tokens.keys, tokens.spellings, tokens.rows
     i = 0
     while i + 2 < len(keys):
         if (
-            rows[i + 1] == "-\t"
+            rows[i + 1] == "-"
             and not rows[i + 2][:1].isspace()
             and _LATIN_WORD.match(keys[i])
             and _LATIN_WORD.match(keys[i + 2])
         ):
             keys[i : i + 3] = [keys[i] + keys[i + 2]]
             spellings[i : i + 3] = [keys[i]]
-            joined = rows[i].rpartition("\t")[0] + "-" + rows[i + 2].rpartition("\t")[0]
-            rows[i : i + 3] = [joined + "\t"]
-            widths[joined + "\t"] = len(joined)
+            rows[i : i + 3] = [rows[i] + "-" + rows[i + 2]]
         else:
             i += 1

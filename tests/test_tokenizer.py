@@ -38,3 +38,19 @@ def test_spans_point_into_text_with_spaces(tokenizer: Tokenizer) -> None:
     spans = [text[slice(*tokens.span(i, i + 1))] for i in range(len(tokens.keys))]
     assert "Wi-Fi" in spans
     assert spans[0] == "今"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "かしこまりました。サーバーの件でございますね。",
+        "お電話をおかけしましたが、つながりませんでした。",
+        "ひかり回線のお申し込みをいただきました。",
+        "ご自宅のWi-Fiを確認いたします。",
+    ],
+)
+def test_remembered_keys_equal_fresh_analysis(tokenizer: Tokenizer, line: str) -> None:
+    # The first call analyses with lemmas; the second may use remembered surfaces.
+    first = tokenizer.tokenize(line)
+    second = tokenizer.tokenize(line)
+    assert (second.keys, second.spellings, second.rows) == (first.keys, first.spellings, first.rows)
