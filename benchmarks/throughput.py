@@ -83,7 +83,9 @@ def best_seconds(runs: list, repeat: int) -> list[float]:
 
 def process_seconds(runs: int) -> list[float]:
     """Wall time of whole ``jargonlint check`` processes on one small script."""
-    command = shutil.which("jargonlint")
+    # The console script beside this interpreter, not a shim (pyenv) in front of it.
+    beside = Path(sys.executable).with_name("jargonlint")
+    command = str(beside) if beside.exists() else shutil.which("jargonlint")
     if command is None:
         return []
     with tempfile.TemporaryDirectory() as folder:
