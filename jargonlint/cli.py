@@ -58,6 +58,13 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+class TermsFormat(StrEnum):
+    rich = "rich"
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
 class Audience(StrEnum):
     consumer = "consumer"
     business = "business"
@@ -313,27 +320,35 @@ def terms(
     ] = None,
     category: Annotated[str | None, typer.Option(help="Only this category.")] = None,
     output_format: Annotated[
-        OutputFormat | None, typer.Option("--format", "-f", help="rich, text or json.")
+        TermsFormat | None,
+        typer.Option(
+            "--format", "-f", help="rich, text, json, or markdown (the glossary document)."
+        ),
     ] = None,
     dictionary: DictionaryOption = None,
     no_default_dictionaries: NoDefaultOption = False,
     config_path: ConfigOption = None,
     isolated: IsolatedOption = False,
 ) -> None:
-    """List and search glossary entries."""
+    """List and search glossary entries; `--format markdown` writes docs/glossary.md."""
     glossary = _glossary(_settings(config_path, isolated), dictionary, no_default_dictionaries)
     categories = sorted({e.category for e in glossary.entries})
     if category and category not in categories:
         _error(f"unknown category {category!r} (known: {', '.join(categories)})")
         raise typer.Exit(2)
     found = search_entries(glossary.entries, category, search)
-    chosen = _format(output_format)
-    if chosen is OutputFormat.json:
+    chosen = output_format or TermsFormat(_format(None).value)
+    if chosen is TermsFormat.json:
         print(json.dumps([e.to_dict() for e in found], ensure_ascii=False, indent=2))
+        return
+    if chosen is TermsFormat.markdown:
+        from jargonlint.reporters import glossary_document
+
+        sys.stdout.write(glossary_document.render(found))
         return
     from jargonlint.reporters import glossary_view
 
-    if chosen is OutputFormat.text:
+    if chosen is TermsFormat.text:
         for entry in found:
             print(glossary_view.entry_row(entry))
     else:
