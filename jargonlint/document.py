@@ -45,6 +45,7 @@ class Segment:
     kind: Kind = Kind.SPOKEN
     role: str | None = None  # "agent", "customer", or None (not attributed)
     new_turn: bool = False  # a Markdown list item: does not continue the last speaker
+    remarks: str = ""  # the row's other cells (Word/Excel tables): read for directives only
 
 
 def plain_lines(text: str) -> list[Segment]:

@@ -216,13 +216,17 @@ class Linter:
                 previous = place
             groups.append(group)
         directives: list[suppressions.Directive] = []
-        if suppressions.mentioned(segment.line_text for segment in segments):
+        if suppressions.mentioned(s.line_text + s.remarks for s in segments):
             previous = None
             for segment, group in zip(segments, groups, strict=True):
                 place = (segment.line, segment.location)
                 if place != previous:
                     previous = place
-                    directives.extend(suppressions.parse(segment.line_text, segment.line, group))
+                    directives.extend(
+                        suppressions.parse(
+                            segment.line_text + "\n" + segment.remarks, segment.line, group
+                        )
+                    )
         return groups, directives
 
 

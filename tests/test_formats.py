@@ -191,3 +191,16 @@ def test_stdin_filename_picks_the_format() -> None:
         app, [*args, "--stdin-filename", "draft.md", "-"], input="```\nサーバー\n```\nサーバー\n"
     )
     assert [f["line"] for f in json.loads(result.stdout)["findings"]] == [4]
+
+
+def test_xlsx_suppression_in_another_cell_of_the_row(mini_glossary: Glossary) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for row in [("話者", "セリフ", "備考"), ("担当", "サーバーです", "jargonlint: ignore")]:
+        sheet.append(row)
+    sheet.append(("担当", "サーバーです", ""))
+    out = io.BytesIO()
+    book.save(out)
+    findings = lint(mini_glossary, "s.xlsx", out.getvalue())
+    assert [f.location for f in findings] == ["S!B3"]

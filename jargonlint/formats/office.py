@@ -36,11 +36,30 @@ def _header(
 
 
 def _lines(
-    text: str, number: int, location: str, cell: str | None = None, label: str | None = None
+    text: str,
+    number: int,
+    location: str,
+    cell: str | None = None,
+    label: str | None = None,
+    remarks: str = "",
 ) -> Iterator[Segment]:
     """A paragraph or cell may hold line breaks: one segment per line, same location."""
     for piece in text.split("\n"):
-        yield Segment(number, piece, 0, line_text=piece, cell=cell, location=location, label=label)
+        yield Segment(
+            number,
+            piece,
+            0,
+            line_text=piece,
+            cell=cell,
+            location=location,
+            label=label,
+            remarks=remarks,
+        )
+
+
+def _others(row: list[str], *skip: int | None) -> str:
+    """The row's other cells, where a writer may leave a suppression comment."""
+    return "　".join(text for i, text in enumerate(row) if i not in skip and text.strip())
 
 
 def docx_segments(data: bytes, columns: tuple[str, str] | None = None) -> list[Segment]:
@@ -77,7 +96,8 @@ def _docx_table(table: Any, number: int, columns: tuple[str, str] | None) -> lis
     for r, row in enumerate(rows[header + 1 :], start=header + 2):
         speaker = row[speaker_index].strip() if speaker_index is not None else ""
         location = f"table {number}, row {r}, cell {text_index + 1}"
-        result.extend(_lines(row[text_index], r, location, name, speaker or None))
+        remarks = _others(row, speaker_index, text_index)
+        result.extend(_lines(row[text_index], r, location, name, speaker or None, remarks))
     return result
 
 
@@ -109,6 +129,7 @@ def xlsx_segments(data: bytes, columns: tuple[str, str] | None = None) -> list[S
                 continue
             speaker = row[speaker_index].strip() if speaker_index is not None else ""
             ref = f"{sheet.title}!{letter}{r}"
-            result.extend(_lines(row[text_index], r, ref, name, speaker or None))
+            remarks = _others(row, speaker_index, text_index)
+            result.extend(_lines(row[text_index], r, ref, name, speaker or None, remarks))
     book.close()
     return result

@@ -46,11 +46,13 @@ def _finding(finding: Finding, console: Console) -> None:
         shown.append(line[:start])
         shown.append(line[start:end], style=f"{style} reverse")
         shown.append(line[end:])
-        console.print(shown)
-    console.print(Text(f"    {finding.message}", style=style))
-    console.print(_labelled("説明", finding.explanation))
+        # soft_wrap: Japanese has no spaces to break at, so rich would push the whole
+        # line below its prefix; the terminal wraps it where it must instead.
+        console.print(shown, soft_wrap=True)
+    console.print(Text(f"    {finding.message}", style=style), soft_wrap=True)
+    console.print(_labelled("説明", finding.explanation), soft_wrap=True)
     if finding.suggestions:
-        console.print(_labelled("言い換え", "、".join(finding.suggestions)))
+        console.print(_labelled("言い換え", "、".join(finding.suggestions)), soft_wrap=True)
 
 
 def _labelled(label: str, value: str) -> Text:
