@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from enum import StrEnum
@@ -220,7 +221,14 @@ def check(
     except ValueError as exc:
         _error(str(exc))
         raise typer.Exit(2) from None
-    read_options = ReadOptions(encoding or config.encoding, chosen_columns)
+    forced = encoding or config.encoding
+    if forced:
+        try:
+            codecs.lookup(forced)
+        except LookupError:
+            _error(f"unknown encoding {forced!r}")
+            raise typer.Exit(2) from None
+    read_options = ReadOptions(forced, chosen_columns)
     errors: list[str] = []
     findings: list[Finding] = []
     checked = 0

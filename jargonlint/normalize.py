@@ -55,6 +55,8 @@ def normalize(line: str) -> NormalizedText:
 
 def normalize_lines(lines: list[str]) -> list[NormalizedText]:
     """Normalize many lines (none containing a line break) in one pass where possible."""
+    if not lines:
+        return []
     swapped = _swap("\n".join(lines)).split("\n")
     return [_finish(line, fold) for line, fold in zip(lines, swapped, strict=True)]
 

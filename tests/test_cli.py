@@ -256,3 +256,20 @@ def test_office_location_in_text_format(runner: CliRunner, tmp_path: Path) -> No
     book.save(path)
     result = run(runner, "--format", "text", str(path))
     assert result.stdout.startswith(f"{path}:S!B2:1: warning: サーバー — ")
+
+
+def test_unknown_encoding_is_refused_before_reading(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run(runner, "--encoding", "klingon", str(empty))
+    assert result.exit_code == 2
+    assert result.stderr == "jargonlint: error: unknown encoding 'klingon'\n"
+
+
+@pytest.mark.parametrize("data", [b"", b"\xef\xbb\xbf", b"\r\n\r\n"])
+def test_empty_files_are_clean(runner: CliRunner, tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(data)
+    result = run(runner, "--format", "json", str(path))
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["summary"]["files"] == 1
