@@ -34,7 +34,6 @@ class Target:
     entry: Entry
     excluded: bool
     form: str
-    as_written: bool = False  # entered by spelling: never displaces a lemma path
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +99,9 @@ class Matcher:
                 matcher._add(Target(entry, True, form))
         for entry in entries:
             for form in entry.forms:
-                matcher._add_spelling(Target(entry, False, form, as_written=True))
+                matcher._add_spelling(Target(entry, False, form))
             for form in entry.exclude:
-                matcher._add_spelling(Target(entry, True, form, as_written=True))
+                matcher._add_spelling(Target(entry, True, form))
         matcher._index_openings()
         return matcher
 
@@ -122,7 +121,9 @@ class Matcher:
         ]
 
     def _add_spelling(self, target: Target) -> None:
-        """Enter a form as written, unless that path already means something."""
+        """Enter a form as written too, for when UniDic reads the form itself oddly
+        (standing alone, アン of アンインストール may be read as 餡); a lemma path that
+        is already there keeps its meaning."""
         node = self.trie
         for char in self.tokenizer.spelling(target.form):
             node = node.setdefault(char, {})
