@@ -110,7 +110,7 @@ class Matcher:
         other than the dictionary one (縛り, 切り返し). Those stand for the noun the
         writer meant and match only as written; a verb listed in its dictionary form
         (切り返す, ネゴる) matches every inflection."""
-        tokens = self.tokenizer.tokenize(normalize(form).text)
+        tokens = self.tokenizer.tokenize_form(form)
         return [
             spelled
             if spelled != key
@@ -125,7 +125,7 @@ class Matcher:
         (standing alone, アン of アンインストール may be read as 餡); a lemma path that
         is already there keeps its meaning."""
         node = self.trie
-        for char in self.tokenizer.spelling(target.form):
+        for char in "".join(self.tokenizer.tokenize_form(target.form).spellings):
             node = node.setdefault(char, {})
         node.setdefault(_END, target)
 

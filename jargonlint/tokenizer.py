@@ -106,13 +106,9 @@ class Tokenizer:
             _join_hyphenated_latin(tokens)
         return tokens
 
-    def keys(self, text: str) -> list[str]:
-        """Keys of a glossary form, normalized exactly as script text is."""
-        return self.tokenize(normalize(text).text).keys
-
-    def spelling(self, text: str) -> str:
-        """A glossary form as its tokens' spellings, joined (segmentation does not matter)."""
-        return "".join(self.tokenize(normalize(text).text).spellings)
+    def tokenize_form(self, form: str) -> Tokens:
+        """Tokenize a glossary form, normalized exactly as script text is."""
+        return self.tokenize(normalize(form).text)
 
     def add_vocabulary(self, paths: str) -> None:
         """Register a glossary's form keys (joined). Surfaces remembered under the
