@@ -13,26 +13,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from jargonlint.document import Segment
-from jargonlint.formats.table import SPEAKER_HEADERS, TEXT_HEADERS
+from jargonlint.formats.table import Header, find_header
 
 
 class MissingExtra(Exception):
     """The library for this format is not installed."""
-
-
-def _header(
-    rows: list[list[str]], columns: tuple[str, str] | None
-) -> tuple[int, int | None, int, str] | None:
-    """(header row, speaker column or None, text column, text column name)."""
-    speakers = (columns[0],) if columns else SPEAKER_HEADERS
-    texts = (columns[1],) if columns else TEXT_HEADERS
-    for index, row in enumerate(rows[:5]):
-        names = [value.strip() for value in row]
-        text_index = next((i for i, name in enumerate(names) if name in texts), None)
-        if text_index is not None:
-            speaker_index = next((i for i, name in enumerate(names) if name in speakers), None)
-            return index, speaker_index, text_index, names[text_index]
-    return None
 
 
 def _lines(
@@ -85,20 +70,25 @@ def docx_segments(data: bytes, columns: tuple[str, str] | None = None) -> list[S
 
 def _docx_table(table: Any, number: int, columns: tuple[str, str] | None) -> list[Segment]:
     rows = [[cell.text for cell in row.cells] for row in table.rows]
-    found = _header(rows, columns)
+    header = find_header(rows, columns)
     result: list[Segment] = []
-    if found is None:
+    if header is None:
         for r, row in enumerate(rows, start=1):
             for c, text in enumerate(row, start=1):
                 result.extend(_lines(text, r, f"table {number}, row {r}, cell {c}"))
         return result
-    header, speaker_index, text_index, name = found
-    for r, row in enumerate(rows[header + 1 :], start=header + 2):
-        speaker = row[speaker_index].strip() if speaker_index is not None else ""
-        location = f"table {number}, row {r}, cell {text_index + 1}"
-        remarks = _others(row, speaker_index, text_index)
-        result.extend(_lines(row[text_index], r, location, name, speaker or None, remarks))
+    for r, row in enumerate(rows[header.row + 1 :], start=header.row + 2):
+        result.extend(_row(row, header, r, f"table {number}, row {r}, cell {header.text + 1}"))
     return result
+
+
+def _row(row: list[str], header: Header, number: int, location: str) -> Iterator[Segment]:
+    """The line cell of one table row, with its speaker and the rest of the row."""
+    if header.text >= len(row):
+        return iter(())
+    speaker = row[header.speaker].strip() if header.speaker is not None else ""
+    remarks = _others(row, header.speaker, header.text)
+    return _lines(row[header.text], number, location, header.text_name, speaker or None, remarks)
 
 
 def xlsx_segments(data: bytes, columns: tuple[str, str] | None = None) -> list[Segment]:
@@ -114,22 +104,16 @@ def xlsx_segments(data: bytes, columns: tuple[str, str] | None = None) -> list[S
         rows = [
             ["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)
         ]
-        found = _header(rows, columns)
-        if found is None:
+        header = find_header(rows, columns)
+        if header is None:
             for r, row in enumerate(rows, start=1):
                 for c, text in enumerate(row, start=1):
                     if text.strip():
                         ref = f"{sheet.title}!{get_column_letter(c)}{r}"
                         result.extend(_lines(text, r, ref))
             continue
-        header, speaker_index, text_index, name = found
-        letter = get_column_letter(text_index + 1)
-        for r, row in enumerate(rows[header + 1 :], start=header + 2):
-            if text_index >= len(row):
-                continue
-            speaker = row[speaker_index].strip() if speaker_index is not None else ""
-            ref = f"{sheet.title}!{letter}{r}"
-            remarks = _others(row, speaker_index, text_index)
-            result.extend(_lines(row[text_index], r, ref, name, speaker or None, remarks))
+        letter = get_column_letter(header.text + 1)
+        for r, row in enumerate(rows[header.row + 1 :], start=header.row + 2):
+            result.extend(_row(row, header, r, f"{sheet.title}!{letter}{r}"))
     book.close()
     return result

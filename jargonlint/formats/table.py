@@ -94,41 +94,49 @@ def segments(
     the file as plain text.
     """
     rows = scan(text, delimiter)
-    found = _header(rows, columns)
-    if found is None:
+    header = find_header([[field.value for field in row] for row in rows[:5]], columns)
+    if header is None:
         return None
-    header_index, speaker_index, text_index, text_name = found
     lines = text.splitlines()
     result: list[Segment] = []
-    for row in rows[header_index + 1 :]:
-        if text_index >= len(row):
+    for row in rows[header.row + 1 :]:
+        if header.text >= len(row):
             continue
-        speaker = row[speaker_index].value.strip() if speaker_index < len(row) else ""
-        for number, start, part in row[text_index].parts:
+        speaker = ""
+        if header.speaker is not None and header.speaker < len(row):
+            speaker = row[header.speaker].value.strip()
+        for number, start, part in row[header.text].parts:
             result.append(
                 Segment(
                     number,
                     part,
                     start,
                     line_text=lines[number - 1],
-                    cell=text_name,
+                    cell=header.text_name,
                     label=speaker or None,
                 )
             )
     return result
 
 
-def _header(
-    rows: list[list[Field]], columns: tuple[str, str] | None
-) -> tuple[int, int, int, str] | None:
-    """(header row, speaker column, text column, text column name) in the first rows."""
+@dataclass(frozen=True, slots=True)
+class Header:
+    """Where a table's header names its columns."""
+
+    row: int
+    speaker: int | None  # the 話者 column, if any
+    text: int  # the セリフ column
+    text_name: str
+
+
+def find_header(rows: list[list[str]], columns: tuple[str, str] | None) -> Header | None:
+    """The header among the first rows of a table (CSV, Word or Excel)."""
     speakers = (columns[0],) if columns else SPEAKER_HEADERS
     texts = (columns[1],) if columns else TEXT_HEADERS
     for index, row in enumerate(rows[:5]):
-        names = [field.value.strip().lstrip("\ufeff") for field in row]
-        text_index = next((i for i, name in enumerate(names) if name in texts), None)
-        if text_index is None:
-            continue
-        speaker_index = next((i for i, name in enumerate(names) if name in speakers), len(row))
-        return index, speaker_index, text_index, names[text_index]
+        names = [value.strip() for value in row]
+        text = next((i for i, name in enumerate(names) if name in texts), None)
+        if text is not None:
+            speaker = next((i for i, name in enumerate(names) if name in speakers), None)
+            return Header(index, speaker, text, names[text])
     return None
