@@ -23,6 +23,14 @@ AVOID_FOR = ("consumer", "all")
 REQUIRED = ("term", "reading", "category", "avoid_for", "explanation", "say_instead", "example")
 OPTIONAL = ("variants", "detail", "exclude", "misuse")
 _KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]+\Z")
+# YAML joins the lines of a folded (>) or plain multi-line value with a space, but
+# Japanese puts no space between sentences: drop one that stands between two
+# non-ASCII characters (「使う。 個人の」 → 「使う。個人の」).
+_FOLDED_SPACE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")
+
+
+def _prose(text: str) -> str:
+    return _FOLDED_SPACE.sub("", text.strip())
 
 
 @dataclass(frozen=True)
@@ -193,7 +201,7 @@ def _parse_entry(item: object, source: str, problems: list[Problem]) -> Entry | 
         if not isinstance(value, str):
             problem(f"{key} must be a string")
             value = ""
-        strings[key] = value.strip()
+        strings[key] = _prose(value)
     lists = {}
     for key in ("say_instead", "variants", "exclude"):
         value = item.get(key) or []
@@ -202,7 +210,7 @@ def _parse_entry(item: object, source: str, problems: list[Problem]) -> Entry | 
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             problem(f"{key} must be a list of non-empty strings")
             value = []
-        lists[key] = tuple(v.strip() for v in value)
+        lists[key] = tuple(_prose(v) for v in value)
     misuse = item.get("misuse") or {}
     if isinstance(misuse, dict):
         misuse.pop("__line__", None)
@@ -228,7 +236,7 @@ def _parse_entry(item: object, source: str, problems: list[Problem]) -> Entry | 
         variants=lists["variants"],
         detail=strings["detail"],
         exclude=lists["exclude"],
-        misuse={k: v.strip() for k, v in misuse.items()},
+        misuse={k: _prose(v) for k, v in misuse.items()},
         source=source,
         line=line,
     )

@@ -94,3 +94,9 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path: Path) -> None:
     broken = GOOD.replace("  explanation: 会社の中で、上の人に許しをもらう手続きです。\n", "")
     found = problems(tmp_path, broken + "  colour: red\n" + GOOD.replace("稟議", "決裁"))
     assert len(found) >= 2
+
+
+def test_folded_yaml_lines_join_without_a_space(tmp_path: Path) -> None:
+    text = GOOD + "  detail: >-\n    法人では使う。\n    個人には使わない。Wi-Fi and more\n"
+    [entry] = load(tmp_path, text).entries
+    assert entry.detail == "法人では使う。個人には使わない。Wi-Fi and more"
