@@ -57,6 +57,13 @@ class OutputFormat(StrEnum):
     rich = "rich"
     text = "text"
     json = "json"
+    github = "github"
+
+
+class EntryFormat(StrEnum):
+    rich = "rich"
+    text = "text"
+    json = "json"
 
 
 class TermsFormat(StrEnum):
@@ -161,7 +168,11 @@ def check(
     ] = None,
     output_format: Annotated[
         OutputFormat | None,
-        typer.Option("--format", "-f", help="rich on a terminal, text otherwise."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="rich on a terminal, text otherwise; json; github (Actions annotations).",
+        ),
     ] = None,
     audience: Annotated[
         Audience | None,
@@ -273,6 +284,10 @@ def check(
         from jargonlint.reporters import text
 
         text.report(findings, sys.stdout)
+    elif chosen is OutputFormat.github:
+        from jargonlint.reporters import github
+
+        github.report(findings, sys.stdout)
     else:
         from jargonlint.reporters import rich_format
 
@@ -291,7 +306,7 @@ def check(
 def explain(
     term: Annotated[str, typer.Argument(help="A headword, variant or reading (kana).")],
     output_format: Annotated[
-        OutputFormat | None, typer.Option("--format", "-f", help="rich, text or json.")
+        EntryFormat | None, typer.Option("--format", "-f", help="rich, text or json.")
     ] = None,
     dictionary: DictionaryOption = None,
     no_default_dictionaries: NoDefaultOption = False,
@@ -308,13 +323,13 @@ def explain(
             + (f" (did you mean {'、'.join(hint)}?)" if hint else "")
         )
         raise typer.Exit(1)
-    chosen = _format(output_format)
-    if chosen is OutputFormat.json:
+    chosen = output_format or EntryFormat(_format(None).value)
+    if chosen is EntryFormat.json:
         print(json.dumps(entry.to_dict(), ensure_ascii=False, indent=2))
         return
     from jargonlint.reporters import glossary_view
 
-    if chosen is OutputFormat.text:
+    if chosen is EntryFormat.text:
         print(glossary_view.entry_text(entry))
     else:
         glossary_view.show_entry(entry, _console())

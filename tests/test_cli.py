@@ -273,3 +273,15 @@ def test_empty_files_are_clean(runner: CliRunner, tmp_path: Path, data: bytes) -
     result = run(runner, "--format", "json", str(path))
     assert result.exit_code == 0
     assert json.loads(result.stdout)["summary"]["files"] == 1
+
+
+def test_github_annotations(runner: CliRunner, script: Path) -> None:
+    result = run(runner, "--format", "github", str(script))
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        f"::warning file={script},line=1,col=8,endLine=1,endColumn=13,"
+        "title=jargonlint (jargon)::Wi-Fi — 線をつながずに、ネットを使う仕組みです。"
+        "（言い換え: 無線のネット）"
+    )
+    assert lines[1].startswith("::error file=")
+    assert result.exit_code == 1

@@ -1,0 +1,44 @@
+"""GitHub Actions workflow commands: each finding becomes an annotation on the diff."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from jargonlint.findings import Finding
+
+LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_finding(finding: Finding) -> str:
+    """``::warning file=…,line=…,col=…,endColumn=…,title=…::message``."""
+    why = finding.message if finding.rule == "misuse" else finding.explanation
+    text = f"{finding.term} — {why}"
+    if finding.suggestions:
+        text += f"（言い換え: {'、'.join(finding.suggestions)}）"
+    if finding.location:
+        text = f"{finding.location}: {text}"
+    properties = ",".join(
+        f"{key}={_property(str(value))}"
+        for key, value in (
+            ("file", finding.path),
+            ("line", finding.line),
+            ("col", finding.column),
+            ("endLine", finding.end_line),
+            ("endColumn", finding.end_column),
+            ("title", f"jargonlint ({finding.rule})"),
+        )
+    )
+    return f"::{LEVELS[finding.severity]} {properties}::{_data(text)}"
+
+
+def report(findings: list[Finding], out: TextIO) -> None:
+    for finding in findings:
+        print(format_finding(finding), file=out)
