@@ -141,7 +141,7 @@ class Linter:
             directives, sorted({g for _, g in chosen}), groups[-1] if groups else 0
         )
         cut = {(d.line, d.start, d.end) for d in directives}
-        findings: list[Finding] = []
+        findings: list[tuple[int, Finding]] = []  # with the group, to keep file order
         explained: dict[str, int] = {}
         find = self.glossary.matcher.find
         tokenize = self._tokenizer.tokenize
@@ -160,9 +160,10 @@ class Linter:
                 for directive in hits:
                     directive.mark_used(entry.term)
                 if not hits:
-                    findings.append(finding)
-        findings.extend(_unused(path, directives, segments))
-        return findings
+                    findings.append((group, finding))
+        findings.extend((d.group, f) for d, f in _unused(path, directives, segments))
+        findings.sort(key=lambda item: (item[0], item[1].column))
+        return [finding for _, finding in findings]
 
     def _finding(
         self,
@@ -245,7 +246,7 @@ def _without_directives(segment: Segment, cut: set[tuple[int, int, int]]) -> str
 
 def _unused(
     path: str, directives: list[suppressions.Directive], segments: list[Segment]
-) -> list[Finding]:
+) -> list[tuple[suppressions.Directive, Finding]]:
     """An info finding for each suppression that suppressed nothing."""
     line_texts = {s.line: s.line_text for s in segments}
     findings = []
@@ -261,21 +262,24 @@ def _unused(
             "何も抑止していません。消してください"
         )
         findings.append(
-            Finding(
-                path=path,
-                line=directive.line,
-                column=directive.start + 1,
-                end_line=directive.line,
-                end_column=directive.end + 1,
-                term=names,
-                matched=line_texts.get(directive.line, "")[directive.start : directive.end],
-                category="",
-                severity="info",
-                rule="unused-suppression",
-                explanation=message,
-                suggestions=(),
-                message=message,
-                source_line=line_texts.get(directive.line, ""),
+            (
+                directive,
+                Finding(
+                    path=path,
+                    line=directive.line,
+                    column=directive.start + 1,
+                    end_line=directive.line,
+                    end_column=directive.end + 1,
+                    term=names,
+                    matched=line_texts.get(directive.line, "")[directive.start : directive.end],
+                    category="",
+                    severity="info",
+                    rule="unused-suppression",
+                    explanation=message,
+                    suggestions=(),
+                    message=message,
+                    source_line=line_texts.get(directive.line, ""),
+                ),
             )
         )
     return findings

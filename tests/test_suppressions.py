@@ -79,3 +79,8 @@ def test_markdown_html_comments(mini_glossary: Glossary) -> None:
 def test_suppression_in_csv_remarks_column(mini_glossary: Glossary) -> None:
     text = "話者,セリフ,備考\n担当,サーバーです,jargonlint: ignore\n担当,サーバーです,\n"
     assert run(mini_glossary, text, "s.csv") == [(3, "サーバー", "jargon")]
+
+
+def test_findings_come_in_file_order(mini_glossary: Glossary) -> None:
+    text = "OP：こんにちは。 jargonlint: ignore\nOP：サーバーです。"
+    assert run(mini_glossary, text) == [(1, "", "unused-suppression"), (2, "サーバー", "jargon")]
