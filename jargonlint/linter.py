@@ -25,7 +25,7 @@ from jargonlint.glossary import (
 from jargonlint.lookup import find_entry
 from jargonlint.matcher import Matcher, check_examples
 from jargonlint.normalize import normalize_lines
-from jargonlint.script import AGENT, DEFAULT_LABELS, SpeakerLabels, annotate
+from jargonlint.script import AGENT, DEFAULT_LABELS, SpeakerLabels, annotate, declared_audience
 from jargonlint.severity import classify
 from jargonlint.tokenizer import Tokenizer
 
@@ -103,17 +103,17 @@ class Linter:
         self.audience = audience
         self.options = options or ScriptOptions()
         self._tokenizer = glossary.matcher.tokenizer
-        self._verdicts: dict[str, tuple[str, str, str]] = {}
+        self._verdicts: dict[tuple[str, str], tuple[str, str, str]] = {}
         ignored = {form_key(i) for i in ignore}
         self._ignored = {
             e.term for e in glossary.entries if any(form_key(f) in ignored for f in e.forms)
         }
 
-    def _classified(self, entry: Entry) -> tuple[str, str, str]:
-        """classify(), remembered per entry: the audience is fixed for a run."""
-        verdict = self._verdicts.get(entry.term)
+    def _classified(self, entry: Entry, audience: str) -> tuple[str, str, str]:
+        """classify(), remembered per entry and audience."""
+        verdict = self._verdicts.get((audience, entry.term))
         if verdict is None:
-            verdict = self._verdicts[entry.term] = classify(entry, self.audience)
+            verdict = self._verdicts[audience, entry.term] = classify(entry, audience)
         return verdict
 
     def lint_text(self, path: str, text: str) -> list[Finding]:
@@ -133,6 +133,7 @@ class Linter:
     def lint_segments(self, path: str, segments: Iterable[Segment]) -> list[Finding]:
         """Lint a script given as segments; positions point into the original file."""
         segments = annotate(segments, self.options.labels)
+        audience = declared_audience(segments) or self.audience
         groups, directives = self._directives(segments)
         for directive in directives:
             directive.terms = {name: self._headword(name) for name in directive.names or ()}
@@ -155,7 +156,9 @@ class Linter:
                 if entry.term in self._ignored:
                     continue
                 start, end = normalized.original_span(*tokens.span(match.start, match.end))
-                finding = self._finding(path, segment, entry, start, end, text, explained)
+                finding = self._finding(
+                    path, segment, entry, (start, end), text, explained, audience
+                )
                 hits = suppressions.suppressing(directives, group, entry.term)
                 for directive in hits:
                     directive.mark_used(entry.term)
@@ -170,12 +173,13 @@ class Linter:
         path: str,
         segment: Segment,
         entry: Entry,
-        start: int,
-        end: int,
+        span: tuple[int, int],
         text: str,
         explained: dict[str, int],
+        audience: str,
     ) -> Finding:
-        severity, rule, message = self._classified(entry)
+        start, end = span
+        severity, rule, message = self._classified(entry, audience)
         if rule != "misuse":
             if explained_in_place(text, end):
                 explained.setdefault(entry.term, segment.line)

@@ -63,6 +63,22 @@ class SpeakerLabels:
 DEFAULT_LABELS = SpeakerLabels.of(DEFAULT_AGENT_LABELS, DEFAULT_CUSTOMER_LABELS)
 
 
+_AUDIENCE = re.compile(
+    r"jargonlint\s*[:：]\s*audience\s*[=:：]?\s*(consumer|business)", re.IGNORECASE
+)
+
+
+def declared_audience(segments: Iterable[Segment]) -> str | None:
+    """The audience a script declares for itself (``※jargonlint: audience=business``),
+    so that a folder can hold scripts for individuals and for companies alike."""
+    for segment in segments:
+        if "argonlint" in segment.line_text:
+            found = _AUDIENCE.search(segment.line_text)
+            if found:
+                return found[1].lower()
+    return None
+
+
 def annotate(segments: Iterable[Segment], labels: SpeakerLabels) -> list[Segment]:
     """Give each segment its kind and speaker role; strip speaker labels from the text.
 

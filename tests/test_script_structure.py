@@ -105,3 +105,25 @@ def test_include_unspoken(mini_glossary: Glossary) -> None:
 def test_columns_count_from_line_start_after_label(mini_glossary: Glossary) -> None:
     [finding] = Linter(mini_glossary).lint_text("s.txt", "【OP】　サーバーです")
     assert (finding.column, finding.end_column) == (6, 10)
+
+
+@pytest.mark.parametrize(
+    ("declaration", "name"),
+    [
+        ("※jargonlint: audience=business", "s.txt"),
+        ("※ jargonlint：audience business", "s.txt"),
+        ("<!-- jargonlint: audience=business -->", "s.md"),
+    ],
+)
+def test_script_declares_its_audience(mini_glossary: Glossary, declaration: str, name: str) -> None:
+    from jargonlint.reader import ReadOptions, read_segments
+
+    text = f"{declaration}\nOP：サーバーと稟議の件です。"
+    segments = read_segments(name, text.encode(), ReadOptions())
+    findings = Linter(mini_glossary, audience="consumer").lint_segments(name, segments)
+    assert [(f.term, f.severity) for f in findings] == [("サーバー", "info"), ("稟議", "info")]
+
+
+def test_without_declaration_the_run_audience_applies(mini_glossary: Glossary) -> None:
+    findings = Linter(mini_glossary, audience="consumer").lint_text("s.txt", "OP：稟議の件です。")
+    assert [f.severity for f in findings] == ["error"]
