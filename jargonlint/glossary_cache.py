@@ -20,6 +20,7 @@ from jargonlint import __version__
 from jargonlint.glossary import Source
 
 _FORMAT = 1  # bump when the pickled layout changes
+_KEEP = 8  # compiled glossaries kept: one per dictionary set in use, each ~0.5 MB
 # The modules whose behaviour is baked into a compiled glossary.
 _COMPILERS = ("glossary.py", "matcher.py", "normalize.py", "tokenizer.py")
 
@@ -63,7 +64,8 @@ def load(key: str) -> Any | None:
 
 
 def store(key: str, value: Any) -> None:
-    """Store value under key; a cache that cannot be written is simply skipped."""
+    """Store value under key, keeping only the most recent few; a cache that cannot
+    be written is simply skipped."""
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -71,5 +73,8 @@ def store(key: str, value: Any) -> None:
         with temporary.open("wb") as file:
             pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(folder / f"glossary-{key}.pickle")
+        stored = sorted(folder.glob("glossary-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for old in stored[:-_KEEP]:
+            old.unlink(missing_ok=True)
     except OSError:
         return

@@ -42,3 +42,15 @@ def test_unwritable_cache_is_not_an_error(tmp_path: Path, monkeypatch: pytest.Mo
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("JARGONLINT_CACHE_DIR", str(blocker / "cache"))
     assert Glossary.load([MINI], builtin=False).entries
+
+
+def test_old_compiled_glossaries_are_pruned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("JARGONLINT_CACHE_DIR", str(folder))
+    folder.mkdir()
+    for i in range(12):
+        (folder / f"glossary-old{i}.pickle").write_bytes(b"stale")
+    Glossary.load([MINI], builtin=False)
+    assert len(list(folder.glob("glossary-*.pickle"))) == 8
