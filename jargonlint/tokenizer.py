@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import accumulate
 from pathlib import Path
 
 import fugashi
@@ -64,19 +65,21 @@ class Tokens:
     """A key and a spelling per token, plus each token's text (with the white space
     before it) to locate tokens when asked."""
 
-    __slots__ = ("keys", "rows", "spellings")
+    __slots__ = ("_offsets", "keys", "rows", "spellings")
 
     def __init__(self, keys: list[str], spellings: list[str], rows: list[str]) -> None:
         self.keys = keys
         self.spellings = spellings
         self.rows = rows
+        self._offsets: list[int] = []  # where each row starts, once a span is asked for
 
     def span(self, first: int, stop: int) -> tuple[int, int]:
         """Normalized [start, end) of tokens ``first`` up to (not including) ``stop``."""
-        before = sum(map(len, self.rows[:first]))
+        if not self._offsets:
+            self._offsets = list(accumulate(map(len, self.rows), initial=0))
         spaced = self.rows[first]
-        start = before + len(spaced) - len(spaced.lstrip())
-        return start, before + sum(map(len, self.rows[first:stop]))
+        start = self._offsets[first] + len(spaced) - len(spaced.lstrip())
+        return start, self._offsets[stop]
 
 
 class Tokenizer:
@@ -94,6 +97,8 @@ class Tokenizer:
 
     def tokenize(self, text: str) -> Tokens:
         """Tokenize one normalized line."""
+        if "\v" in text:  # MeCab's rows end with \v; keep the count of characters
+            text = text.replace("\v", " ")
         rows = self._surfaces_only.parse(text).split("\v")[1:-1]
         keys = list(map(self._keys.get, rows))
         if None in keys:

@@ -55,3 +55,10 @@ def test_remembered_keys_equal_fresh_analysis(tokenizer: Tokenizer, line: str) -
     first = tokenizer.tokenize(line)
     second = tokenizer.tokenize(line)
     assert (second.keys, second.spellings, second.rows) == (first.keys, first.spellings, first.rows)
+
+
+def test_vertical_tab_in_text_keeps_positions(tokenizer: Tokenizer) -> None:
+    text = "ご案内\vサーバーです"  # Word may leave a vertical tab in a paragraph
+    tokens = tokenizer.tokenize(text)
+    index = tokens.keys.index("サーバー")
+    assert text[slice(*tokens.span(index, index + 1))] == "サーバー"
