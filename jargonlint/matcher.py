@@ -169,7 +169,7 @@ class Matcher:
         start no form at all: their first two characters rule them out before
         any walk down the trie.
         """
-        pairs, singles, root = self._pairs, self._singles, self.trie
+        pairs, singles = self._pairs, self._singles
         n = len(keys)
         i = 0
         while i < n:
@@ -179,7 +179,17 @@ class Matcher:
             else:
                 opens = key in singles or (i + 1 < n and key + keys[i + 1][:1] in pairs)
             if not opens and spellings is not None and spellings[i] != key:
-                opens = spellings[i][:1] in root
+                spelled = spellings[i]
+                if len(spelled) > 1:
+                    opens = spelled[:2] in pairs
+                else:
+                    opens = spelled in singles or (
+                        i + 1 < n
+                        and (
+                            spelled + keys[i + 1][:1] in pairs
+                            or spelled + spellings[i + 1][:1] in pairs
+                        )
+                    )
             if not opens:
                 i += 1
                 continue

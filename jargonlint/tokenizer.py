@@ -16,11 +16,12 @@ Speed: building a Python node per token and reading its features costs more
 than MeCab's analysis itself, and even asking MeCab to print the lemma costs
 nearly half as much again. So MeCab prints one row per token, and a line is
 first split with surfaces only ("<white space><surface>"). A surface whose
-lemma does not depend on context remembers its key: everything but verbs and
-adjectives written in kana (かけ: 掛ける, 駆ける or 欠ける), and even those when
-their lemma is in no glossary form (かしこまり), as are light verbs like し・
-いたし・ござい. Only a line with a surface not yet seen, or one that may matter
-and depends on context, is split again with lemmas
+lemma does not depend on context, or cannot matter, remembers its key: anything
+written with kanji, katakana or Latin letters; kana nouns, prefixes and
+particles; light verbs like し・いたし・ござい; and kana verbs whose lemma takes
+part in no glossary form (かしこまり → 畏まる). A kana verb that may matter (かけ:
+掛ける or 駆ける) is analysed every time. Only a line with such a word, or with a
+surface not yet seen, is split again with lemmas
 ("<white space><surface>\\t<pos1>\\t<pos2>\\t<lemma>"). Token positions are
 only worked out for the few lines where something matched.
 """
@@ -42,7 +43,9 @@ _SMALL_VOWELS = str.maketrans("ァィゥェォ", "アイウエオ")
 _BOS, _EOS = "<", ">"  # markers that keep MeCab's output from being stripped
 _KANA_ONLY = re.compile("[\u3041-\u309f]+\\Z")
 # Verbs and adjectives written in kana are where UniDic's homographs live (かけ:
-# 掛ける, 駆ける or 欠ける); light verbs (し, いたし, ござい) are not among them.
+# 掛ける, 駆ける or 欠ける; ひかり: the verb 光る or the noun 光). Kana nouns,
+# prefixes and particles keep one lemma (お・ご → 御, ところ → 所), or one that no
+# glossary form depends on (で: で, だ or て).
 _CONTENT_INFLECTING = frozenset({"動詞", "形容詞"})
 
 
@@ -116,10 +119,11 @@ class Tokenizer:
         return self.tokenize(normalize(form).text)
 
     def add_vocabulary(self, paths: str) -> None:
-        """Register a glossary's form keys (joined). Surfaces remembered under the
-        previous vocabularies are forgotten, as what counted as harmless may not be."""
+        """Register a glossary's form keys (joined). What was learned under the
+        previous vocabularies is forgotten, as what counted as harmless may not be."""
         self._vocabularies.append(paths)
         self._keys.clear()
+        self._analysed.clear()  # so that each row is learned, and judged, again
 
     def _relevant(self, key: str) -> bool:
         if not self._vocabularies:
@@ -137,9 +141,9 @@ class Tokenizer:
         self._spellings[spaced] = _fold(surface)
         if not (
             _KANA_ONLY.match(surface)
+            and lemma != surface
             and pos1 in _CONTENT_INFLECTING
             and pos2 != "非自立可能"
-            and lemma != surface
             and self._relevant(key)
         ):
             self._keys[spaced] = key
