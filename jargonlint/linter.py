@@ -212,26 +212,18 @@ class Linter:
     def _directives(segments: list[Segment]) -> tuple[list[int], list[suppressions.Directive]]:
         """Number the physical lines (groups of segments) and read their directives."""
         groups: list[int] = []
+        directives: list[suppressions.Directive] = []
+        read = suppressions.mentioned(s.line_text + s.remarks for s in segments)
         previous: tuple[int, str | None] | None = None
-        group = -1
         for segment in segments:
             place = (segment.line, segment.location)
             if place != previous:
-                group += 1
                 previous = place
+                group = groups[-1] + 1 if groups else 0
+                if read:
+                    text = segment.line_text + "\n" + segment.remarks
+                    directives.extend(suppressions.parse(text, segment.line, group))
             groups.append(group)
-        directives: list[suppressions.Directive] = []
-        if suppressions.mentioned(s.line_text + s.remarks for s in segments):
-            previous = None
-            for segment, group in zip(segments, groups, strict=True):
-                place = (segment.line, segment.location)
-                if place != previous:
-                    previous = place
-                    directives.extend(
-                        suppressions.parse(
-                            segment.line_text + "\n" + segment.remarks, segment.line, group
-                        )
-                    )
         return groups, directives
 
 
