@@ -20,6 +20,9 @@ import yaml
 
 AUDIENCES = ("consumer", "business")
 AVOID_FOR = ("consumer", "all")
+# How the audience values read to a writer or trainer.
+AUDIENCE_LABELS = {"consumer": "個人のお客様", "business": "法人のお客様"}
+AVOID_LABELS = {"consumer": "個人のお客様には使わない", "all": "どのお客様にも使わない"}
 REQUIRED = ("term", "reading", "category", "avoid_for", "explanation", "say_instead", "example")
 OPTIONAL = ("variants", "detail", "exclude", "misuse")
 _KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]+\Z")

@@ -7,10 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from jargonlint.glossary import Entry
-
-AVOID_LABELS = {"consumer": "個人のお客様には使わない", "all": "どのお客様にも使わない"}
-AUDIENCE_LABELS = {"consumer": "個人のお客様", "business": "法人のお客様"}
+from jargonlint.glossary import AUDIENCE_LABELS, AVOID_LABELS, Entry
 
 
 def entry_text(entry: Entry) -> str:
