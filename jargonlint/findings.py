@@ -34,6 +34,12 @@ class Finding:
     cell: str | None = None  # the column name, for CSV/TSV and Excel scripts
     location: str | None = None  # paragraph or sheet!cell, for Word and Excel scripts
 
+    @property
+    def reason(self) -> str:
+        """What a one-line report says after the term: why a misuse is one, else the
+        plain explanation."""
+        return self.message if self.rule == "misuse" else self.explanation
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract (version 1)."""
         return {

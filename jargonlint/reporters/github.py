@@ -19,8 +19,7 @@ def _property(text: str) -> str:
 
 def format_finding(finding: Finding) -> str:
     """``::warning file=…,line=…,col=…,endColumn=…,title=…::message``."""
-    why = finding.message if finding.rule == "misuse" else finding.explanation
-    text = f"{finding.term} — {why}"
+    text = f"{finding.term} — {finding.reason}"
     if finding.suggestions:
         text += f"（言い換え: {'、'.join(finding.suggestions)}）"
     if finding.location:

@@ -13,10 +13,9 @@ def format_finding(finding: Finding) -> str:
     Word and Excel findings show their location (``paragraph 3``, ``Sheet1!C5``)
     where a line number would be.
     """
-    why = finding.message if finding.rule == "misuse" else finding.explanation
     place = finding.location or finding.line
     where = f"{finding.path}:{place}:{finding.column}"
-    text = f"{where}: {finding.severity}: {finding.term} — {why}"
+    text = f"{where}: {finding.severity}: {finding.term} — {finding.reason}"
     if finding.suggestions:
         text += f" (言い換え: {'、'.join(finding.suggestions)})"
     return text
