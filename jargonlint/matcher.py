@@ -20,7 +20,7 @@ from typing import Any
 
 from jargonlint.glossary import Entry, Problem
 from jargonlint.normalize import normalize
-from jargonlint.tokenizer import Tokenizer
+from jargonlint.tokenizer import Tokenizer, Tokens
 
 # A lemma that is a verb's or adjective's dictionary form: it ends in u-row kana or い.
 _DICTIONARY_FORM = re.compile("[うくぐすずつぬぶむゆるい]$")
@@ -91,26 +91,22 @@ class Matcher:
         """Compile entries; collisions between them are recorded in ``problems``."""
         matcher = cls(tokenizer)
         entries = list(entries)
-        for entry in entries:
-            for form in entry.forms:
-                matcher._add(Target(entry, False, form))
-        for entry in entries:
-            for form in entry.exclude:
-                matcher._add(Target(entry, True, form))
-        for entry in entries:
-            for form in entry.forms:
-                matcher._add_spelling(Target(entry, False, form))
-            for form in entry.exclude:
-                matcher._add_spelling(Target(entry, True, form))
+        targets = [Target(e, False, form) for e in entries for form in e.forms]
+        targets += [Target(e, True, form) for e in entries for form in e.exclude]
+        tokenized = {t.form: tokenizer.tokenize_form(t.form) for t in targets}
+        for target in targets:  # lemma paths first: a spelled path never displaces one
+            matcher._add(target, tokenized[target.form])
+        for target in targets:
+            matcher._add_spelling(target, tokenized[target.form])
         matcher._index_openings()
         return matcher
 
-    def _form_keys(self, form: str) -> list[str]:
+    @staticmethod
+    def _form_keys(tokens: Tokens) -> list[str]:
         """A form's path: lemma keys, except for inflected words written in a form
         other than the dictionary one (縛り, 切り返し). Those stand for the noun the
         writer meant and match only as written; a verb listed in its dictionary form
         (切り返す, ネゴる) matches every inflection."""
-        tokens = self.tokenizer.tokenize_form(form)
         return [
             spelled
             if spelled != key
@@ -120,18 +116,18 @@ class Matcher:
             for key, spelled in zip(tokens.keys, tokens.spellings, strict=True)
         ]
 
-    def _add_spelling(self, target: Target) -> None:
+    def _add_spelling(self, target: Target, tokens: Tokens) -> None:
         """Enter a form as written too, for when UniDic reads the form itself oddly
         (standing alone, アン of アンインストール may be read as 餡); a lemma path that
         is already there keeps its meaning."""
         node = self.trie
-        for char in "".join(self.tokenizer.tokenize_form(target.form).spellings):
+        for char in "".join(tokens.spellings):
             node = node.setdefault(char, {})
         node.setdefault(_END, target)
 
-    def _add(self, target: Target) -> None:
+    def _add(self, target: Target, tokens: Tokens) -> None:
         entry = target.entry
-        keys = self._form_keys(target.form)
+        keys = self._form_keys(tokens)
         if not keys:
             self._problem(entry, f"{target.form!r} has no words to match")
             return
