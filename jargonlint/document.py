@@ -20,9 +20,14 @@ class Kind(StrEnum):
     BRANCH = "branch"  # ▼お客様が「忙しい」と言った場合
     BLANK = "blank"  # nothing to say
     CODE = "code"  # Markdown code, front matter: never linted
+    LEGEND = "legend"  # A＝営業担当　B＝先方: defines the file's speaker labels
+    NARRATION = "narration"  # （間）, a title, trainer prose, text outside 「」
+    COLUMN = "column"  # a table cell outside the line column: 場面, 注意点, ポイント
 
 
-UNSPOKEN = frozenset({Kind.HEADING, Kind.NOTE, Kind.BRANCH})
+UNSPOKEN = frozenset(
+    {Kind.HEADING, Kind.NOTE, Kind.BRANCH, Kind.LEGEND, Kind.NARRATION, Kind.COLUMN}
+)
 
 
 @dataclass(slots=True)
@@ -44,8 +49,10 @@ class Segment:
     label: str | None = None
     kind: Kind = Kind.SPOKEN
     role: str | None = None  # "agent", "customer", or None (not attributed)
-    new_turn: bool = False  # a Markdown list item: does not continue the last speaker
+    new_turn: bool = False  # a Markdown list item or paragraph break: ends the last turn
     remarks: str = ""  # the row's other cells (Word/Excel tables): read for directives only
+    reason: str = ""  # why the structure step gave this kind and role (jargonlint structure)
+    fence: int = 0  # which Markdown code fence holds the line (0: none)
 
 
 def plain_lines(text: str) -> list[Segment]:

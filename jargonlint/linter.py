@@ -25,7 +25,14 @@ from jargonlint.glossary import (
 from jargonlint.lookup import find_entry
 from jargonlint.matcher import Matcher, check_examples
 from jargonlint.normalize import normalize_lines
-from jargonlint.script import AGENT, DEFAULT_LABELS, SpeakerLabels, annotate, declared_audience
+from jargonlint.script import (
+    AGENT,
+    DEFAULT_LABELS,
+    Guess,
+    SpeakerLabels,
+    declared_audience,
+    read_script,
+)
 from jargonlint.severity import classify
 from jargonlint.tokenizer import Tokenizer
 
@@ -132,7 +139,8 @@ class Linter:
 
     def lint_segments(self, path: str, segments: Iterable[Segment]) -> list[Finding]:
         """Lint a script given as segments; positions point into the original file."""
-        segments = annotate(segments, self.options.labels)
+        script = read_script(segments, self.options.labels)
+        segments = script.segments
         audience = declared_audience(segments) or self.audience
         groups, directives = self._directives(segments)
         for directive in directives:
@@ -165,6 +173,7 @@ class Linter:
                 if not hits:
                     findings.append((group, finding))
         findings.extend((d.group, f) for d, f in _unused(path, directives, segments))
+        findings.extend(_guessed(path, script.guesses, segments, groups))
         findings.sort(key=lambda item: (item[0], item[1].column))
         return [finding for _, finding in findings]
 
@@ -181,7 +190,7 @@ class Linter:
         start, end = span
         severity, rule, message = self._classified(entry, audience)
         if rule != "misuse":
-            if explained_in_place(text, end):
+            if segment.kind is Kind.SPOKEN and explained_in_place(text, start, end):
                 explained.setdefault(entry.term, segment.line)
                 severity, rule = "info", "explained"
                 message = f"「{entry.term}」はその場で説明されています"
@@ -275,6 +284,46 @@ def _unused(
                     suggestions=(),
                     message=message,
                     source_line=line_texts.get(directive.line, ""),
+                ),
+            )
+        )
+    return findings
+
+
+def _guessed(
+    path: str, guesses: list[Guess], segments: list[Segment], groups: list[int]
+) -> list[tuple[int, Finding]]:
+    """An info finding where each guessed speaker label first appears, saying which
+    side it was given and how to set it, so a wrong guess is never silent."""
+    findings = []
+    for guess in guesses:
+        index = next((i for i, s in enumerate(segments) if s.line == guess.line and s.label), None)
+        if index is None:
+            continue
+        segment = segments[index]
+        start = segment.line_text.find(guess.name)
+        start = max(start, 0)
+        message = guess.message()
+        findings.append(
+            (
+                groups[index],
+                Finding(
+                    path=path,
+                    line=guess.line,
+                    column=start + 1,
+                    end_line=guess.line,
+                    end_column=start + len(guess.name) + 1,
+                    term=guess.name,
+                    matched=segment.line_text[start : start + len(guess.name)],
+                    category="",
+                    severity="info",
+                    rule="speaker-guess",
+                    explanation=message,
+                    suggestions=(),
+                    message=message,
+                    source_line=segment.line_text,
+                    cell=segment.cell,
+                    location=segment.location,
                 ),
             )
         )

@@ -52,5 +52,5 @@ def test_explaining_does_not_excuse_a_misuse(mini_glossary: Glossary) -> None:
 
 
 def test_pattern_function_on_offsets() -> None:
-    assert explained_in_place("ONU（機械）", 3)
-    assert not explained_in_place("ONUの（機械）", 3)
+    assert explained_in_place("ONU（機械）", 0, 3)
+    assert not explained_in_place("ONUの（機械）", 0, 3)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jargonlint.document import Segment
+from jargonlint.document import Kind, Segment
 
-SPEAKER_HEADERS = ("話者", "発話者", "スピーカー", "speaker")
+SPEAKER_HEADERS = ("話者", "発話者", "話し手", "スピーカー", "speaker")
 TEXT_HEADERS = ("セリフ", "台詞", "せりふ", "トーク", "発話", "本文", "text")
 
 
@@ -98,24 +98,32 @@ def segments(
     if header is None:
         return None
     lines = text.splitlines()
+    names = [field.value.strip() for field in rows[header.row]]
     result: list[Segment] = []
     for row in rows[header.row + 1 :]:
-        if header.text >= len(row):
-            continue
         speaker = ""
         if header.speaker is not None and header.speaker < len(row):
             speaker = row[header.speaker].value.strip()
-        for number, start, part in row[header.text].parts:
-            result.append(
-                Segment(
-                    number,
-                    part,
-                    start,
-                    line_text=lines[number - 1],
-                    cell=header.text_name,
-                    label=speaker or None,
+        for index, field in enumerate(row):
+            if index == header.speaker:
+                continue
+            spoken = index == header.text
+            name = names[index] if index < len(names) else ""
+            for number, start, part in field.parts:
+                if not spoken and not part.strip():
+                    continue
+                result.append(
+                    Segment(
+                        number,
+                        part,
+                        start,
+                        line_text=lines[number - 1],
+                        cell=name,
+                        label=(speaker or None) if spoken else None,
+                        kind=Kind.SPOKEN if spoken else Kind.COLUMN,
+                        reason="" if spoken else f"table column {name!r}, not the line column",
+                    )
                 )
-            )
     return result
 
 

@@ -1,0 +1,79 @@
+"""Text in a script that nobody says on the call, recognised line by line.
+
+Titles, step labels, numbered headings, tips and notes for the agent, examples
+of what not to say, branch instructions and stage directions are written for
+the agent or the trainer. Each pattern gives the kind of line and the reason a
+writer reads in ``jargonlint structure``; patterns are data, tried in order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jargonlint.document import Kind
+
+_SPACE = "[ \t\u3000]*"
+_COLON = "[:：]"
+# A sentence said aloud ends in 。？！ or sits in 「」; a heading does not.
+SENTENCE = re.compile("[。？！?!「」『』]")
+_MAX_HEADING = 30
+
+PATTERNS: tuple[tuple[Kind, str, re.Pattern[str]], ...] = tuple(
+    (kind, reason, re.compile(f"{_SPACE}(?:{pattern})", re.IGNORECASE))
+    for kind, reason, pattern in (
+        (
+            Kind.NOTE,
+            "NG example (what not to say)",
+            f"※?{_SPACE}(?:NG|ＮＧ|ダメ)(?:例|ワード)?{_SPACE}(?:{_COLON}|[「『]|$)|[×✕✗]{_SPACE}[「『]",
+        ),
+        (Kind.NOTE, "note for the agent (※)", "[※＊]"),
+        (Kind.NOTE, "tip for the agent", "[💡📝⚠ℹ📌✏👉🔑★☆]"),
+        (
+            Kind.NOTE,
+            "note for the agent",
+            f"(?:ポイント|注意点?|メモ|備考|補足|ヒント|コツ|解説|目的|ねらい|狙い|ゴール|TIPS?|NOTE|POINT)"
+            f"{_SPACE}(?:{_COLON}|[】\\]｜|])",
+        ),
+        (
+            Kind.BRANCH,
+            "branch condition",
+            f"[▼▽]|[→⇒➡⇨](?!{_SPACE}[「『])|[（(]?(?:分岐|条件){_COLON}",
+        ),
+        (Kind.HEADING, "step label", f"(?:STEP|ステップ|Step){_SPACE}[0-9０-９]+"),
+        (Kind.NARRATION, "stage direction in （）", "[（(][^）)]*[）)]\\s*$"),
+    )
+)
+_BRACKET_HEADING = re.compile(f"{_SPACE}【[^】]*】{_SPACE}")
+_NUMBERED = re.compile(
+    f"{_SPACE}(?:[0-9０-９]{{1,2}}{_SPACE}[.．、)）]|[①-⑳]|[(（][0-9０-９]{{1,2}}[)）]|第[0-9０-９一二三四五六七八九十]+{_SPACE}[章節部])"
+)
+_MARKED = re.compile(f"{_SPACE}[■□◆◇●○◎▶▷►]")
+_TITLE_WORDS = re.compile("スクリプト|トーク|台本|マニュアル|フロー|Q&A|Ｑ＆Ａ|FAQ|通話記録|応対")
+
+
+def unspoken_kind(text: str) -> tuple[Kind, str] | None:
+    """The kind and reason of a line that is not spoken, judged from the line alone."""
+    for kind, reason, pattern in PATTERNS:
+        if pattern.match(text):
+            return kind, reason
+    if _BRACKET_HEADING.fullmatch(text):
+        return Kind.HEADING, "heading in 【】"
+    if is_short_heading(text) and (_NUMBERED.match(text) or _MARKED.match(text)):
+        return Kind.HEADING, "numbered or marked heading"
+    return None
+
+
+def is_short_heading(text: str) -> bool:
+    """A short line that is no sentence: what a heading or a title looks like."""
+    stripped = text.strip()
+    return 0 < len(stripped) <= _MAX_HEADING and not SENTENCE.search(stripped)
+
+
+def is_title(text: str) -> bool:
+    """The first line of a file that names the script rather than saying anything."""
+    stripped = text.strip()
+    return (
+        0 < len(stripped) <= 80
+        and not re.search("[。？！?!]$", stripped)
+        and bool(_TITLE_WORDS.search(stripped))
+    )
