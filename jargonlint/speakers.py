@@ -53,7 +53,7 @@ DEFAULT_CUSTOMER_LABELS = (
 )
 
 _SPACE = "[ \t\u3000]*"
-_NAME = "[^\\s:：【】「」『』（）()＝=|｜。、]{1,12}?"
+_NAME = "[^\\s:：【】「」『』（）()＝=|｜。、]{1,12}?(?:[(（][0-9０-９]{1,2}[)）])?"
 # Each way of writing a label at the start of a line; ``style`` records which, because
 # some styles (a bare name before 「, a name in parentheses) are only labels when the
 # name is known, while ``NAME：`` may also be a name the file uses for a speaker.
@@ -148,6 +148,10 @@ _LEGEND_LINE = re.compile(
     f"{_SPACE}(?:[（(【]?凡例[】）)]?{_SPACE}[:：]?{_SPACE})?[（(]?"
     f"(?P<pairs>(?:{_PAIR.pattern}{_PAIR_SEPARATOR})+)[）)]?{_SPACE}"
 )
+_PAIR_IN_LINE = re.compile(
+    f"(?P<name>[^\\s＝=:：／/、,，・（）()]{{1,8}}){_SPACE}[＝=]{_SPACE}(?P<desc>.+?)"
+    f"(?={_PAIR_SEPARATOR}[^\\s＝=:：／/、,，・（）()]{{1,8}}{_SPACE}[＝=]|{_SPACE}[）)]?{_SPACE}$)"
+)
 LEGEND_HEADING = re.compile(
     f"{_SPACE}[【\\[［]?{_SPACE}(?:凡例|登場人物|話者){_SPACE}[】\\]］]?{_SPACE}[:：]?{_SPACE}"
 )
@@ -163,7 +167,7 @@ def legend_pairs(line: str, labels: SpeakerLabels) -> dict[str, str] | None:
     if found is None:
         return None
     pairs = {}
-    for pair in _PAIR.finditer(found["pairs"]):
+    for pair in _PAIR_IN_LINE.finditer(found["pairs"]):
         role = labels.describe(pair["desc"])
         if role is not None:
             pairs[fold(pair["name"])] = role
