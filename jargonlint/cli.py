@@ -302,6 +302,95 @@ def check(
         raise typer.Exit(1)
 
 
+class StructureFormat(StrEnum):
+    rich = "rich"
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def structure(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Script files or folders; - reads standard input."),
+    ] = None,
+    output_format: Annotated[
+        StructureFormat | None,
+        typer.Option("--format", "-f", help="rich on a terminal, text otherwise; json."),
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option(help="Read files in this encoding instead of detecting it.")
+    ] = None,
+    stdin_filename: Annotated[
+        str, typer.Option(help="Name to report for standard input (its suffix picks the format).")
+    ] = "<stdin>",
+    columns: Annotated[
+        str | None,
+        typer.Option(help="CSV/TSV/Excel speaker and line columns, e.g. 話者,セリフ."),
+    ] = None,
+    config_path: ConfigOption = None,
+    isolated: IsolatedOption = False,
+) -> None:
+    """Show how each line of a script was read: who speaks it, or why it is not spoken."""
+    from jargonlint.reporters import structure_view
+    from jargonlint.script import read_script
+
+    config = _settings(config_path, isolated)
+    labels = SpeakerLabels.of(config.agent_labels, config.customer_labels)
+    try:
+        chosen_columns = _columns(columns) if columns else config.columns
+    except ValueError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from None
+    forced = encoding or config.encoding
+    if forced:
+        try:
+            codecs.lookup(forced)
+        except LookupError:
+            _error(f"unknown encoding {forced!r}")
+            raise typer.Exit(2) from None
+    options = ReadOptions(forced, chosen_columns)
+    errors: list[str] = []
+    files: list[structure_view.ReadFile] = []
+
+    def read(name: str, data: bytes) -> None:
+        try:
+            segments = read_segments(name, data, options)
+        except BinaryFileError as exc:
+            _warn(f"{name}: {exc}")
+            return
+        except InputError as exc:
+            errors.append(f"{name}: {exc}")
+            _error(errors[-1])
+            return
+        files.append(structure_view.ReadFile(name, read_script(segments, labels)))
+
+    targets = paths or ["."]
+    if STDIN in targets:
+        read(stdin_filename, sys.stdin.buffer.read())
+    collected = collect([Path(p) for p in targets if p != STDIN])
+    for message in collected.errors:
+        errors.append(message)
+        _error(message)
+    for path in collected.files:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            errors.append(f"{path}: cannot read ({exc.strerror})")
+            _error(errors[-1])
+            continue
+        read(str(path), data)
+    chosen = output_format or StructureFormat(_format(None).value)
+    if chosen is StructureFormat.json:
+        structure_view.report_json(files, errors, sys.stdout)
+    elif chosen is StructureFormat.text:
+        structure_view.report_text(files, sys.stdout)
+    else:
+        structure_view.show(files, _console())
+    if errors:
+        raise typer.Exit(2)
+
+
 @app.command()
 def explain(
     term: Annotated[str, typer.Argument(help="A headword, variant or reading (kana).")],

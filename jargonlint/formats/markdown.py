@@ -46,7 +46,9 @@ def segments(text: str) -> list[Segment]:
     front_matter = bool(lines) and lines[0].strip() == "---"
     for number, line in enumerate(lines, start=1):
         if front_matter:
-            result.append(Segment(number, line, line_text=line, kind=Kind.CODE))
+            result.append(
+                Segment(number, line, line_text=line, kind=Kind.CODE, reason="front matter")
+            )
             if number > 1 and line.strip() in ("---", "..."):
                 front_matter = False
             continue
@@ -61,7 +63,9 @@ def segments(text: str) -> list[Segment]:
                 kind = Kind.SPOKEN if line.strip() else Kind.BLANK
                 result.append(Segment(number, line, line_text=line, kind=kind, fence=fences))
                 continue
-            result.append(Segment(number, line, line_text=line, kind=Kind.CODE))
+            result.append(
+                Segment(number, line, line_text=line, kind=Kind.CODE, reason="code fence")
+            )
             continue
         visible, in_comment = _blank_comments(line, in_comment)
         visible = _INLINE_CODE.sub(_blank, visible)
@@ -88,7 +92,11 @@ def segments(text: str) -> list[Segment]:
         else:
             table = None
         if _HEADING.match(visible):
-            result.append(Segment(number, visible, line_text=line, kind=Kind.HEADING))
+            result.append(
+                Segment(
+                    number, visible, line_text=line, kind=Kind.HEADING, reason="Markdown heading"
+                )
+            )
             continue
         offset, new_turn = 0, False
         quoted = _QUOTE.match(visible)
@@ -144,7 +152,7 @@ class _Table:
 
     def row_segments(self, number: int, visible: str, line: str) -> list[Segment]:
         if _TABLE_RULE.fullmatch(visible):
-            return [Segment(number, visible, line_text=line, kind=Kind.CODE)]
+            return [Segment(number, visible, line_text=line, kind=Kind.CODE, reason="table rule")]
         cells = _cells(visible)
         speaker = None
         if self.speaker is not None and self.speaker < len(cells):
