@@ -9,7 +9,10 @@ from typer.testing import CliRunner
 
 from jargonlint.cli import app
 
-SCRIPT = "【凡例】\nＴ：担当者\nＫ：お客様\n\nＴ：サーバーの件です。\nＫ：はい。\n※サーバーとは言わない\n"
+SCRIPT = (
+    "【凡例】\nＴ：担当者\nＫ：お客様\n\n"
+    "Ｔ：サーバーの件です。\nＫ：はい。\n※サーバーとは言わない\n"
+)
 
 
 def run(tmp_path: Path, *args: str) -> tuple[int, str]:
