@@ -67,9 +67,17 @@ _STYLES = {
     "named": f"(?P<named>{_NAME}){_SPACE}[:：]",
     "quoted": f"(?P<quoted>{_NAME})(?=[「『])",
     "closing": f"(?P<closing>{_NAME})[)）]",
-    "qa": "(?P<qa>[QAＱＡ])[.．:：]",
+    "qa": "(?P<qa>[QAＱＡ])[0-9０-９]{0,3}[.．:：]",
 }
-_LABEL = re.compile(f"{_SPACE}(?:" + "|".join(f"(?:{p})" for p in _STYLES.values()) + f"){_SPACE}")
+# What may stand before a label: a transcript's time stamp ([00:12], 14:05), a line
+# number (1. ①) or a bullet.
+_PREFIX = (
+    "(?:[\\[［(（]?[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?[\\]］)）]?"
+    f"|[0-9０-９]{{1,3}}[.．)）]|[①-⑳]|[・•]){_SPACE}"
+)
+_LABEL = re.compile(
+    f"{_SPACE}(?:{_PREFIX})?(?:" + "|".join(f"(?:{p})" for p in _STYLES.values()) + f"){_SPACE}"
+)
 # Styles that are labels only when the name is known (legend or lexicon): a bare
 # word before 「 or ） is usually just text.
 STRICT_STYLES = frozenset({"paren", "closing", "marked"})

@@ -351,3 +351,22 @@ def test_heading_subtitle_in_brackets_is_not_an_explanation(mini_glossary: Gloss
     text = "【切り返し（サーバーの話）】\n■ サーバー（よくある質問）\nOP：はい。"
     findings = lint(mini_glossary, text, include_unspoken=True)
     assert findings and all(f.rule != "explained" for f in findings)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[00:12] オペ：サーバーの件です。",
+        "14:05 オペ: サーバーの件です。",
+        "1. オペ：サーバーの件です。",
+        "・オペ：サーバーの件です。",
+    ],
+)
+def test_time_stamps_numbers_and_bullets_before_a_label(line: str) -> None:
+    found = structure(f"{line}\nお客：はい。")
+    assert found[0][1:] == ("spoken", AGENT, "サーバーの件です。")
+
+
+def test_numbered_qa() -> None:
+    found = structure("Q1. サーバーとは？\nA1. 機械です。\nQ2. 次は？\nA2. 以上です。")
+    assert [role for _, _, role, _ in found] == [CUSTOMER, AGENT, CUSTOMER, AGENT]
