@@ -56,3 +56,16 @@ def test_missing_file_is_an_error_and_others_are_still_read(tmp_path: Path) -> N
     document = json.loads(result.stdout)
     assert [f["path"] for f in document["files"]] == [str(script)]
     assert "no.txt" in document["errors"][0]
+
+
+def test_readme_example_is_what_the_command_prints() -> None:
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    command = "$ jargonlint structure --format text scripts_samples/mobile_quote_kojin.txt"
+    block = readme.split(command, 1)[1].split("```", 1)[0]
+    shown = [line for line in block.strip().splitlines() if line != "…"]
+    script = root / "scripts_samples" / "mobile_quote_kojin.txt"
+    result = CliRunner().invoke(app, ["structure", "--isolated", "--format", "text", str(script)])
+    printed = result.stdout.replace(str(script), "scripts_samples/mobile_quote_kojin.txt")
+    assert len(shown) >= 8
+    assert set(shown) <= set(printed.splitlines())
