@@ -53,12 +53,16 @@ DEFAULT_CUSTOMER_LABELS = (
 )
 
 _SPACE = "[ \t\u3000]*"
-_NAME = "[^\\s:：【】「」『』（）()＝=|｜。、]{1,12}?(?:[(（][0-9０-９]{1,2}[)）])?"
+# A name, with what writers add after it: a number (担当(2)) or a person (オペレーター（山田）).
+_NAME = (
+    "[^\\s:：【】「」『』（）()＝=|｜。、<>＜＞\\[\\]［］]{1,12}?(?:[(（][^()（）\\s]{1,10}[)）])?"
+)
 # Each way of writing a label at the start of a line; ``style`` records which, because
 # some styles (a bare name before 「, a name in parentheses) are only labels when the
 # name is known, while ``NAME：`` may also be a name the file uses for a speaker.
 _STYLES = {
     "bracketed": f"【{_SPACE}(?P<bracketed>[^】]+?){_SPACE}】{_SPACE}[:：]?",
+    "angle": f"[<＜《〈\\[［]{_SPACE}(?P<angle>{_NAME}){_SPACE}[>＞》〉\\]］]{_SPACE}[:：]?",
     "bold": f"\\*\\*{_SPACE}(?P<bold>{_NAME}){_SPACE}(?:\\*\\*{_SPACE}[:：]|[:：]{_SPACE}\\*\\*)",
     "paren": f"[（(]{_SPACE}(?P<paren>{_NAME}){_SPACE}[)）]{_SPACE}[:：]?",
     "marked": (
@@ -68,6 +72,7 @@ _STYLES = {
     "quoted": f"(?P<quoted>{_NAME})(?=[「『])",
     "closing": f"(?P<closing>{_NAME})[)）]",
     "qa": "(?P<qa>[QAＱＡ])[0-9０-９]{0,3}[.．:：]",
+    "spaced": f"(?P<spaced>{_NAME})(?:\\t|\u3000| {{2,}})",
 }
 # What may stand before a label: a transcript's time stamp ([00:12], 14:05), a line
 # number (1. ①) or a bullet.
@@ -78,18 +83,21 @@ _PREFIX = (
 _LABEL = re.compile(
     f"{_SPACE}(?:{_PREFIX})?(?:" + "|".join(f"(?:{p})" for p in _STYLES.values()) + f"){_SPACE}"
 )
-# Styles that are labels only when the name is known (legend or lexicon): a bare
-# word before 「 or ） is usually just text.
-STRICT_STYLES = frozenset({"paren", "closing", "marked"})
-_SUFFIX = re.compile(r"(?:[①-⑳]|[(（]?[0-9]{1,2}[)）]?|さん)$")
+# Styles that are labels only when the name is known (legend or lexicon): a word in
+# brackets, before ） or before a wide space is usually just text.
+STRICT_STYLES = frozenset({"paren", "closing", "marked", "angle", "spaced"})
+_SUFFIX = re.compile(r"(?:[①-⑳]|[(（][^()（）]*[)）]|[0-9]{1,2}|さん|様)$")
 
 
 def fold(name: str) -> str:
-    """A label name as compared: width and case blind, without a number suffix
-    (オペレーター① and オペレーター are one speaker)."""
+    """A label name as compared: width and case blind, without what follows the name
+    (オペレーター①, オペレーター（山田） and オペレーター are one speaker)."""
     folded = unicodedata.normalize("NFKC", name).casefold().strip()
-    stripped = _SUFFIX.sub("", folded)
-    return stripped or folded
+    while True:
+        stripped = _SUFFIX.sub("", folded).strip()
+        if not stripped or stripped == folded:
+            return folded
+        folded = stripped
 
 
 @dataclass(frozen=True, slots=True)

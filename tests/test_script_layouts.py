@@ -53,6 +53,12 @@ def lint(glossary: Glossary, text: str, name: str = "s.txt", **options) -> list:
         "担当（２）：",
         "**オペ**：",
         "**オペ：**",
+        "＜オペ＞",
+        "[オペ] ",
+        "《オペレーター》",
+        "オペレーター（山田）：",
+        "オペ\t",
+        "オペ　",
     ],
 )
 def test_agent_label_syntax(label: str) -> None:
@@ -370,3 +376,20 @@ def test_time_stamps_numbers_and_bullets_before_a_label(line: str) -> None:
 def test_numbered_qa() -> None:
     found = structure("Q1. サーバーとは？\nA1. 機械です。\nQ2. 次は？\nA2. 以上です。")
     assert [role for _, _, role, _ in found] == [CUSTOMER, AGENT, CUSTOMER, AGENT]
+
+
+def test_customer_name_with_honorific_before_quote() -> None:
+    found = structure("担当（佐藤）「サーバーの件です」\nお客様（田中様）「はい」")
+    assert [(role, text) for _, _, role, text in found] == [
+        (AGENT, "サーバーの件です"),
+        (CUSTOMER, "はい"),
+    ]
+
+
+def test_bracketed_or_spaced_unknown_words_are_not_labels() -> None:
+    found = structure("[資料]をお送りします。\n[資料]は明日届きます。\n私は　元気です。")
+    assert [(role, text) for _, _, role, text in found] == [
+        (AGENT, "[資料]をお送りします。"),
+        (AGENT, "[資料]は明日届きます。"),
+        (AGENT, "私は　元気です。"),
+    ]
