@@ -37,13 +37,16 @@ PATTERNS: tuple[tuple[Kind, str, re.Pattern[str]], ...] = tuple(
         (
             Kind.BRANCH,
             "branch condition",
-            f"[▼▽]|[→⇒➡⇨](?!{_SPACE}[「『])|[（(]?(?:分岐|条件){_COLON}",
+            f"[▼▽]|[→⇒➡⇨](?!{_SPACE}[「『])|[（(]?(?:分岐|条件){_COLON}"
+            "|[（(][^）)「」]*(?:場合|とき|時)[）)]|[^「」『』]*[→⇒➡⇨][^「」『』]*$",
         ),
         (Kind.HEADING, "step label", f"(?:STEP|ステップ|Step){_SPACE}[0-9０-９]+"),
         (Kind.NARRATION, "stage direction in （）", "[（(][^）)]*[）)]\\s*$"),
     )
 )
-_BRACKET_HEADING = re.compile(f"{_SPACE}【[^】]*】{_SPACE}")
+_BRACKET_HEADING = re.compile(
+    f"{_SPACE}(?:【[^】]*】|[＜<《〈［\\[][^＞>》〉］\\]]*[＞>》〉］\\]]){_SPACE}"
+)
 _NUMBERED = re.compile(
     f"{_SPACE}(?:[0-9０-９]{{1,2}}{_SPACE}[.．、)）]|[①-⑳]|[(（][0-9０-９]{{1,2}}[)）]|第[0-9０-９一二三四五六七八九十]+{_SPACE}[章節部])"
 )
@@ -57,7 +60,7 @@ def unspoken_kind(text: str) -> tuple[Kind, str] | None:
         if pattern.match(text):
             return kind, reason
     if _BRACKET_HEADING.fullmatch(text):
-        return Kind.HEADING, "heading in 【】"
+        return Kind.HEADING, "heading in brackets"
     if is_short_heading(text) and (_NUMBERED.match(text) or _MARKED.match(text)):
         return Kind.HEADING, "numbered or marked heading"
     return None

@@ -229,6 +229,10 @@ def test_qa_layout() -> None:
         ("→ 興味あり：3へ", "branch"),
         ("⇒ 不在の場合はサーバーの資料を送る", "branch"),
         ("（間）", "narration"),
+        ("（沈黙の場合）→ 5秒待って次へ", "branch"),
+        ("断られたら → 切り返し①へ", "branch"),
+        ("＜本題＞", "heading"),
+        ("《クロージング》", "heading"),
     ],
 )
 def test_unspoken_lines_in_a_labelled_script(line: str, kind: str) -> None:
