@@ -131,6 +131,7 @@ class _Speakers:
         self.legend: dict[str, str] = {}
         self.guessed: dict[str, Guess] = {}
         self.qa = False
+        self.sides: set[str] = set()  # the sides that have a label in this file
 
     def role(self, name: str) -> tuple[str, str] | None:
         """The side a name speaks for, and where that came from."""
@@ -157,7 +158,7 @@ def read_script(segments: Iterable[Segment], labels: SpeakerLabels) -> Script:
     _read_legends(result, speakers)
     found = _find_labels(result, speakers)
     _decide_fences(result, found, speakers)
-    layout = _layout(result, found, speakers)
+    layout = _layout(result, found)
     _assign(result, found, speakers, layout)
     return Script(result, list(speakers.guessed.values()), layout)
 
@@ -217,7 +218,7 @@ def _find_labels(segments: list[Segment], speakers: _Speakers) -> dict[int, Labe
             first.setdefault(folded, (segment.line, label.name))
     if speakers.qa:
         unknown.pop("a", None)
-    _guess(speakers, unknown, first, candidates, segments)
+    _guess(speakers, unknown, first, candidates)
     return {i: label for i, label in candidates.items() if speakers.role(label.name)}
 
 
@@ -230,21 +231,23 @@ def _guess(
     unknown: Counter[str],
     first: dict[str, tuple[int, str]],
     candidates: dict[int, Label],
-    segments: list[Segment],
 ) -> None:
     """Give each unknown name used often enough a side: the one opposite the file's
-    known speakers, else the agent for the first to speak (the agent opens a call)."""
-    sides = {
-        role
-        for index, label in candidates.items()
+    known speakers, else the agent for the first to speak (the agent opens a call).
+    In a file whose labels are all the customer's, a name used once is the agent's
+    too: the agent's lines must never be dropped for want of a label."""
+    sides = speakers.sides
+    sides.update(
+        found[0]
+        for label in candidates.values()
         if (found := speakers.role(label.name)) is not None
-        for role in (found[0],)
-    }
+    )
+    only_customers = sides == {CUSTOMER}
     for folded, (line, name) in sorted(first.items(), key=lambda item: item[1][0]):
         count = unknown[folded]
-        if count < _MIN_INFERRED:
+        if count < _MIN_INFERRED and not only_customers:
             continue
-        if sides == {CUSTOMER}:
+        if sides == {CUSTOMER} or only_customers:
             role, why = AGENT, "ほかの話し手がお客様側のため"
         elif sides == {AGENT}:
             role, why = CUSTOMER, "ほかの話し手が担当者側のため"
@@ -269,7 +272,7 @@ def _decide_fences(segments: list[Segment], found: dict[int, Label], speakers: _
             _set(segment, Kind.CODE, "code block")
 
 
-def _layout(segments: list[Segment], found: dict[int, Label], speakers: _Speakers) -> str:
+def _layout(segments: list[Segment], found: dict[int, Label]) -> str:
     if found:
         return "labelled"
     content = [s for s in segments if s.kind is Kind.SPOKEN and s.text.strip()]
@@ -305,7 +308,7 @@ def _assign(
             if segment.kind is Kind.BLANK:
                 previous_blank = True
                 quote = None
-                if segment.new_turn:
+                if segment.new_turn or AGENT not in speakers.sides:
                     current = None
             elif segment.kind in (Kind.HEADING, Kind.BRANCH, Kind.CODE, Kind.LEGEND):
                 current, quote = None, None
@@ -318,7 +321,7 @@ def _assign(
             quote = quote.continue_on(segment)
             continue
         if segment.role is not None:  # the reader knows (a table's line column)
-            quote = _narrow_quote(segment, segment.role, quote_required=False)
+            quote = _narrow_quote(segment, segment.role)
             continue
         label = found.get(index)
         if label is not None:
@@ -330,7 +333,7 @@ def _assign(
             current = role
             segment.role = role
             segment.reason = f"label 「{label.name}」 ({source})"
-            quote = _narrow_quote(segment, role, quote_required=False)
+            quote = _narrow_quote(segment, role)
             continue
         if segment.new_turn:
             current = None
@@ -341,7 +344,7 @@ def _assign(
             current = role
             segment.role = role
             segment.reason = why
-            quote = _narrow_quote(segment, role, quote_required=False)
+            quote = _narrow_quote(segment, role)
             continue
         spoken_kind = unspoken_kind(segment.text)
         if spoken_kind is not None:
@@ -357,18 +360,22 @@ def _assign(
             if after_blank and is_short_heading(segment.text) and not segment.fence:
                 _set(segment, Kind.HEADING, "short line without a sentence after a blank line")
                 current = None
+            elif current is None and AGENT not in speakers.sides:
+                segment.role = AGENT
+                segment.reason = "no agent label in this file: unlabelled lines are the agent's"
+                quote = _narrow_quote(segment, AGENT)
             elif current is None:
                 _set(segment, Kind.NARRATION, "no speaker: before any label or after a break")
             else:
                 segment.role = current
                 segment.reason = "continues the speaker above"
-                quote = _narrow_quote(segment, current, quote_required=False)
+                quote = _narrow_quote(segment, current)
         elif layout == "quoted":
             if marked is not None:
                 _cut(segment, marked[0])
                 segment.role = AGENT
                 segment.reason = "text in 「」 (the agent's speech)"
-                quote = _narrow_quote(segment, AGENT, quote_required=True)
+                quote = _narrow_quote(segment, AGENT)
             else:
                 _set(segment, Kind.NARRATION, "outside 「」 in a script whose speech is quoted")
         else:
@@ -395,7 +402,7 @@ class _OpenQuote:
         return self if self.lines < _MAX_QUOTE_LINES else None
 
 
-def _narrow_quote(segment: Segment, role: str | None, *, quote_required: bool) -> _OpenQuote | None:
+def _narrow_quote(segment: Segment, role: str | None) -> _OpenQuote | None:
     """When the spoken text is a quote, keep only what is inside it; return the quote
     when it stays open at the end of the line."""
     text = segment.text

@@ -397,3 +397,15 @@ def test_bracketed_or_spaced_unknown_words_are_not_labels() -> None:
         (AGENT, "[資料]は明日届きます。"),
         (AGENT, "私は　元気です。"),
     ]
+
+
+def test_file_with_only_customer_labels_keeps_the_agents_lines() -> None:
+    found = structure(
+        "山田：サーバーの件です。\nお客様：はい。\nそれでは、ご案内します。\n\n以上でございます。"
+    )
+    assert [(line, role) for line, _, role, _ in found if role] == [
+        (1, AGENT),
+        (2, CUSTOMER),
+        (3, CUSTOMER),
+        (5, AGENT),
+    ]
