@@ -132,6 +132,7 @@ class _Speakers:
         self.guessed: dict[str, Guess] = {}
         self.qa = False
         self.sides: set[str] = set()  # the sides that have a label in this file
+        self.customers_only = False  # every known label is the customer's
 
     def role(self, name: str) -> tuple[str, str] | None:
         """The side a name speaks for, and where that came from."""
@@ -242,7 +243,7 @@ def _guess(
         for label in candidates.values()
         if (found := speakers.role(label.name)) is not None
     )
-    only_customers = sides == {CUSTOMER}
+    only_customers = speakers.customers_only = sides == {CUSTOMER}
     for folded, (line, name) in sorted(first.items(), key=lambda item: item[1][0]):
         count = unknown[folded]
         if count < _MIN_INFERRED and not only_customers:
@@ -308,7 +309,7 @@ def _assign(
             if segment.kind is Kind.BLANK:
                 previous_blank = True
                 quote = None
-                if segment.new_turn or AGENT not in speakers.sides:
+                if segment.new_turn or speakers.customers_only:
                     current = None
             elif segment.kind in (Kind.HEADING, Kind.BRANCH, Kind.CODE, Kind.LEGEND):
                 current, quote = None, None
@@ -360,7 +361,7 @@ def _assign(
             if after_blank and is_short_heading(segment.text) and not segment.fence:
                 _set(segment, Kind.HEADING, "short line without a sentence after a blank line")
                 current = None
-            elif current is None and AGENT not in speakers.sides:
+            elif current is None and speakers.customers_only:
                 segment.role = AGENT
                 segment.reason = "no agent label in this file: unlabelled lines are the agent's"
                 quote = _narrow_quote(segment, AGENT)
