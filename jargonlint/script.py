@@ -68,6 +68,8 @@ _MARKERS = (
         "OK example, said as written",
     ),
 )
+_MAYBE_LEGEND = re.compile("[＝=]|凡例|登場人物|話者")
+_ANY_MARKER = re.compile("|".join(pattern.pattern for pattern, _, _ in _MARKERS))
 _QUOTE_START = re.compile(f"{_SPACE}(?:[・\\-]{_SPACE})?(?=[「『])")
 _CLOSING = {"「": "」", "『": "』"}
 _MAX_QUOTE_LINES = 6  # a quote left open never swallows the rest of the file
@@ -133,9 +135,20 @@ class _Speakers:
         self.qa = False
         self.sides: set[str] = set()  # the sides that have a label in this file
         self.customers_only = False  # every known label is the customer's
+        self._roles: dict[str, tuple[str, str] | None] = {}
+
+    def forget(self) -> None:
+        """Drop remembered roles once the Q&A letters or the guesses change them."""
+        self._roles.clear()
 
     def role(self, name: str) -> tuple[str, str] | None:
-        """The side a name speaks for, and where that came from."""
+        """The side a name speaks for, and where that came from (remembered per name:
+        a script repeats a few labels on every line)."""
+        if name not in self._roles:
+            self._roles[name] = self._role(name)
+        return self._roles[name]
+
+    def _role(self, name: str) -> tuple[str, str] | None:
         folded = fold(name)
         if folded in self.legend:
             return self.legend[folded], "legend"
@@ -175,6 +188,8 @@ def _read_legends(segments: list[Segment], speakers: _Speakers) -> None:
         if not text.strip():
             in_block = False
             continue
+        if not in_block and not _MAYBE_LEGEND.search(text):
+            continue
         if in_block:
             item = legend_item(text, speakers.labels)
             if item is not None:
@@ -206,12 +221,13 @@ def _find_labels(segments: list[Segment], speakers: _Speakers) -> dict[int, Labe
             label = Label(name, 0, "column")
         else:
             label = find_label(segment.text)
-            if label is None or any(p.match(segment.text) for p, _, _ in _MARKERS):
+            if label is None or _ANY_MARKER.match(segment.text):
                 continue
-            if unspoken_kind(segment.text) is not None and not _known(label, speakers):
+            if not _known(label, speakers) and unspoken_kind(segment.text) is not None:
                 continue
-        if label.style in ("qa", "named") and fold(label.name) == "q":
+        if label.style in ("qa", "named") and fold(label.name) == "q" and not speakers.qa:
             speakers.qa = True
+            speakers.forget()
         candidates[index] = label
         if label.style not in STRICT_STYLES and not _known(label, speakers):
             folded = fold(label.name)
@@ -220,6 +236,7 @@ def _find_labels(segments: list[Segment], speakers: _Speakers) -> dict[int, Labe
     if speakers.qa:
         unknown.pop("a", None)
     _guess(speakers, unknown, first, candidates)
+    speakers.forget()
     return {i: label for i, label in candidates.items() if speakers.role(label.name)}
 
 

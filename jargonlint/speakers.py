@@ -114,7 +114,7 @@ def find_label(text: str) -> Label | None:
     found = _LABEL.match(text)
     if found is None:
         return None
-    style = next(s for s in _STYLES if found[s] is not None)
+    style = found.lastgroup or ""  # the one named group: each style names one
     name = found[style].strip()
     if not name or name.isdigit():
         return None

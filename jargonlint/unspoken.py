@@ -54,14 +54,22 @@ _MARKED = re.compile(f"{_SPACE}[■□◆◇●○◎▶▷►]")
 _TITLE_WORDS = re.compile("スクリプト|トーク|台本|マニュアル|フロー|Q&A|Ｑ＆Ａ|FAQ|通話記録|応対")
 
 
+# All patterns in one alternation, tried in order: one regex call per line, not eight.
+_ANY = re.compile(
+    "|".join(f"(?P<p{i}>{pattern.pattern})" for i, (_, _, pattern) in enumerate(PATTERNS)),
+    re.IGNORECASE,
+)
+
+
 def unspoken_kind(text: str) -> tuple[Kind, str] | None:
     """The kind and reason of a line that is not spoken, judged from the line alone."""
-    for kind, reason, pattern in PATTERNS:
-        if pattern.match(text):
-            return kind, reason
+    found = _ANY.match(text)
+    if found is not None:
+        kind, reason, _ = PATTERNS[int(found.lastgroup[1:])]
+        return kind, reason
     if _BRACKET_HEADING.fullmatch(text):
         return Kind.HEADING, "heading in brackets"
-    if is_short_heading(text) and (_NUMBERED.match(text) or _MARKED.match(text)):
+    if (_NUMBERED.match(text) or _MARKED.match(text)) and is_short_heading(text):
         return Kind.HEADING, "numbered or marked heading"
     return None
 
