@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from jargonlint.document import Kind, Segment
 from jargonlint.speakers import (
@@ -38,7 +38,13 @@ from jargonlint.speakers import (
     legend_item,
     legend_pairs,
 )
-from jargonlint.unspoken import is_short_heading, is_title, unspoken_kind
+from jargonlint.unspoken import (
+    INLINE_NOTE,
+    NOT_SPEAKERS,
+    is_short_heading,
+    is_title,
+    unspoken_kind,
+)
 
 __all__ = [
     "AGENT",
@@ -68,10 +74,13 @@ _MARKERS = (
         "OK example, said as written",
     ),
 )
+# In a Q&A, questions are the customer's and answers the agent's.
+QA_SIDES = {"q": CUSTOMER, "a": AGENT, "質問": CUSTOMER, "問": CUSTOMER, "回答": AGENT, "答": AGENT}
 _MAYBE_LEGEND = re.compile("[＝=]|凡例|登場人物|話者")
 _ANY_MARKER = re.compile("|".join(pattern.pattern for pattern, _, _ in _MARKERS))
 _QUOTE_START = re.compile(f"{_SPACE}(?:[・\\-]{_SPACE})?(?=[「『])")
 _CLOSING = {"「": "」", "『": "』"}
+_FIELD = re.compile(f"{_SPACE}([^\\s:：「」]{{1,8}}){_SPACE}[:：]")
 _MAX_QUOTE_LINES = 6  # a quote left open never swallows the rest of the file
 _MIN_INFERRED = 2  # an unknown name must start this many lines to be a speaker
 
@@ -152,8 +161,8 @@ class _Speakers:
         folded = fold(name)
         if folded in self.legend:
             return self.legend[folded], "legend"
-        if self.qa and folded in ("q", "a"):
-            return (CUSTOMER if folded == "q" else AGENT), "Q&A"
+        if self.qa and folded in QA_SIDES:
+            return QA_SIDES[folded], "Q&A"
         known = self.labels.role(name)
         if known is not None:
             return known, "speaker list"
@@ -174,7 +183,32 @@ def read_script(segments: Iterable[Segment], labels: SpeakerLabels) -> Script:
     _decide_fences(result, found, speakers)
     layout = _layout(result, found)
     _assign(result, found, speakers, layout)
-    return Script(result, list(speakers.guessed.values()), layout)
+    return Script(_split_inline_notes(result), list(speakers.guessed.values()), layout)
+
+
+def _split_inline_notes(segments: list[Segment]) -> list[Segment]:
+    """A note written after the speech on the same line (…ございます。※ここで間を取る)
+    is not said: it becomes a note segment of its own, at its own columns."""
+    result = []
+    for segment in segments:
+        result.append(segment)
+        if segment.kind is not Kind.SPOKEN or not any(c in segment.text for c in "※注💡＊"):
+            continue
+        found = INLINE_NOTE.search(segment.text)
+        if found is None or found.start() == 0:
+            continue
+        note = segment.text[found.start() :]
+        segment.text = segment.text[: found.start()]
+        result.append(
+            replace(
+                segment,
+                text=note,
+                column_offset=segment.column_offset + found.start(),
+                kind=Kind.NOTE,
+                reason="note after the speech on the same line",
+            )
+        )
+    return result
 
 
 def _read_legends(segments: list[Segment], speakers: _Speakers) -> None:
@@ -225,16 +259,20 @@ def _find_labels(segments: list[Segment], speakers: _Speakers) -> dict[int, Labe
                 continue
             if not _known(label, speakers) and unspoken_kind(segment.text) is not None:
                 continue
-        if label.style in ("qa", "named") and fold(label.name) == "q" and not speakers.qa:
+        if QA_SIDES.get(fold(label.name)) == CUSTOMER and not speakers.qa:
             speakers.qa = True
             speakers.forget()
         candidates[index] = label
         if label.style not in STRICT_STYLES and not _known(label, speakers):
             folded = fold(label.name)
+            if folded in NOT_SPEAKERS:
+                del candidates[index]
+                continue
             unknown[folded] += 1
             first.setdefault(folded, (segment.line, label.name))
     if speakers.qa:
-        unknown.pop("a", None)
+        for name in QA_SIDES:
+            unknown.pop(name, None)
     _guess(speakers, unknown, first, candidates)
     speakers.forget()
     return {i: label for i, label in candidates.items() if speakers.role(label.name)}
@@ -373,6 +411,10 @@ def _assign(
         if first_line and is_title(segment.text):
             _set(segment, Kind.HEADING, "title")
             current = None
+            continue
+        field_line = _FIELD.match(segment.text)
+        if field_line and fold(field_line[1]) in NOT_SPEAKERS:
+            _set(segment, Kind.NOTE, f"a {field_line[1]}： field, not a speaker")
             continue
         if layout == "labelled":
             if after_blank and is_short_heading(segment.text) and not segment.fence:

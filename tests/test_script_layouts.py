@@ -163,9 +163,36 @@ def test_unknown_letters_without_legend_first_speaker_is_the_agent() -> None:
 
 
 def test_unknown_name_used_once_is_not_a_label() -> None:
-    found = structure("OP：ご案内です。\n目安：5分以内\nOP：以上です。")
-    assert found[1][2] == AGENT  # continues the agent: 目安 is not a speaker
-    assert found[1][3] == "目安：5分以内"
+    found = structure("OP：ご案内です。\n山田：5分以内\nOP：以上です。")
+    assert found[1][2] == AGENT  # continues the agent: 山田 speaks only once
+    assert found[1][3] == "山田：5分以内"
+
+
+def test_field_lines_are_notes_and_never_speakers() -> None:
+    found = structure("OP：サーバーの件です。\n反応：興味あり\nお客様：はい。\n反応：なし")
+    assert [(kind, role) for _, kind, role, _ in found] == [
+        ("spoken", AGENT),
+        ("note", None),
+        ("spoken", CUSTOMER),
+        ("note", None),
+    ]
+
+
+def test_japanese_qa_words() -> None:
+    found = structure("質問：サーバーって？\n回答：機械です。\n質問：へえ\n回答：はい。")
+    assert [role for _, _, role, _ in found] == [CUSTOMER, AGENT, CUSTOMER, AGENT]
+
+
+def test_note_after_the_speech_on_the_same_line(mini_glossary: Glossary) -> None:
+    found = structure("OP：ご案内でございます。※ここでサーバーと言わない")
+    assert [(kind, text) for _, kind, _, text in found] == [
+        ("spoken", "ご案内でございます。"),
+        ("note", "※ここでサーバーと言わない"),
+    ]
+    text = "OP：ご案内でございます。※ここでサーバーと言わない"
+    assert lint(mini_glossary, text) == []
+    [finding] = lint(mini_glossary, text, include_unspoken=True)
+    assert (finding.column, finding.matched) == (18, "サーバー")
 
 
 def test_known_customer_label_and_no_agent_label_never_drops_other_lines() -> None:
