@@ -64,7 +64,8 @@ def test_every_category_is_substantial() -> None:
     counts = Counter(e.category for e in ENTRIES)
     assert set(counts) >= {
         "business", "contract", "finance", "it", "telecom", "energy",
-        "realestate", "marketing", "hr", "callcenter", "security",
+        "realestate", "marketing", "hr", "callcenter", "security", "living",
+        "tax", "medical",
     }  # fmt: skip
     assert min(counts.values()) >= 25, counts
 
