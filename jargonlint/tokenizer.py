@@ -42,6 +42,8 @@ _LATIN_WORD = re.compile(r"[a-z]+\Z")
 _SMALL_VOWELS = str.maketrans("ァィゥェォ", "アイウエオ")
 _BOS, _EOS = "<", ">"  # markers that keep MeCab's output from being stripped
 _KANA_ONLY = re.compile("[\u3041-\u309f]+\\Z")
+_KATAKANA_LEMMA = re.compile("[\u30a1-\u30faー]+\\Z")
+_KANJI = re.compile("[\u4e00-\u9fff]")
 # Verbs and adjectives written in kana are where UniDic's homographs live (かけ:
 # 掛ける, 駆ける or 欠ける; ひかり: the verb 光る or the noun 光). Kana nouns,
 # prefixes and particles keep one lemma (お・ご → 御, ところ → 所), or one that no
@@ -137,6 +139,11 @@ class Tokenizer:
         spaced, pos1, pos2, lemma = row.split("\t")
         surface = spaced.lstrip()
         key = _fold(_without_gloss(lemma) if lemma and lemma != "*" else surface)
+        if len(surface) == 1 and _KATAKANA_LEMMA.match(key) and _KANJI.match(surface):
+            # One kanji read as a word of its own gets a katakana lemma (団 → ダン), but
+            # the same kanji as a suffix keeps it (暴力団 → 団): key it as written, so
+            # 団信 is 団信 whichever way the surface was first seen.
+            key = _fold(surface)
         self._analysed[row] = key
         self._spellings[spaced] = _fold(surface)
         if not (

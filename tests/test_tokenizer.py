@@ -74,3 +74,13 @@ def test_vertical_tab_in_text_keeps_positions(tokenizer: Tokenizer) -> None:
     tokens = tokenizer.tokenize(text)
     index = tokens.keys.index("サーバー")
     assert text[slice(*tokens.span(index, index + 1))] == "サーバー"
+
+
+def test_single_kanji_key_does_not_depend_on_what_came_before() -> None:
+    # 団 as a suffix (暴力団) has the lemma 団, as a word of its own (団信) ダン: the key
+    # of a surface the tokenizer remembers must be the same either way.
+    fresh = Tokenizer().tokenize("団信に加入します").keys
+    primed = Tokenizer()
+    primed.tokenize("暴力団などの集団です")
+    assert primed.tokenize("団信に加入します").keys == fresh
+    assert fresh[:2] == ["団", "信"]
