@@ -104,7 +104,8 @@ def _slips(reading: str) -> list[Misreading]:
                 found.append(
                     Misreading(reading[:i] + full + following + reading[i + 2 :], "小さい「っ」")
                 )
-        if i > 0 and kana in _GEMINABLE and reading[i - 1] in _BEFORE_SOKUON:
+        # Not before the last kana: かどうりっつ is no slip anybody makes.
+        if 0 < i < len(reading) - 1 and kana in _GEMINABLE and reading[i - 1] in _BEFORE_SOKUON:
             found.append(Misreading(reading[:i] + "っ" + reading[i:], "小さい「っ」"))
         if kana in _O_ROW and reading[i + 1 : i + 2] not in ("う", "ー", "お"):
             found.append(Misreading(reading[: i + 1] + "う" + reading[i + 1 :], "のばす音"))

@@ -106,7 +106,7 @@ _SCRIPT = """
           select.disabled = true;
           select.closest("tr").classList.add(ok ? "right" : "wrong");
           select.closest("tr").querySelector(".mark").textContent =
-            ok ? "○" : `× 正解 ${Number(key[i]) + 1}`;
+            ok ? "○" : `× 正解 ${key[i]}`;
         });
         check.disabled = true;
         finish(q, right, "");
@@ -138,7 +138,7 @@ def _question(number: int, q: Question) -> str:
         parts.append(f"<blockquote>{marked_line(q, '<mark>', '</mark>', escape)}</blockquote>")
     if q.kind is Kind.MATCHING:
         options = '<option value="">選ぶ</option>' + "".join(
-            f'<option value="{i}">{i + 1}</option>' for i in range(len(q.choices))
+            f'<option value="{i}">{i}</option>' for i in range(1, len(q.choices) + 1)
         )
         rows = "".join(
             f'<tr><th>{letter(i)}. {escape(t)}</th><td><select aria-label="{escape(t)}">'
@@ -152,7 +152,7 @@ def _question(number: int, q: Question) -> str:
         parts.append(f'<table class="matching">{rows}</table>')
         parts.append(f'<ol class="meanings">{meanings}</ol>')
         parts.append('<button type="button" class="check">答え合わせ</button>')
-        attributes = f'data-key="{",".join(map(str, q.key))}"'
+        attributes = f'data-key="{",".join(str(k + 1) for k in q.key)}"'  # numbers as shown
     else:
         buttons = "".join(
             f'<button type="button" class="choice" data-index="{i}" '

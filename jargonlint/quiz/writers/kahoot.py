@@ -10,6 +10,7 @@ Kahoot has no matching questions: those are left out with a warning.
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import datetime
 
 from jargonlint.quiz.questions import Kind, Question, Quiz
@@ -70,6 +71,7 @@ def fit(q: Question, label: str) -> tuple[str, list[str]] | None:
 
 def render(quiz: Quiz) -> Rendered:
     from openpyxl import Workbook
+    from openpyxl.writer.excel import ExcelWriter
 
     workbook = Workbook()
     sheet = workbook.active
@@ -98,7 +100,8 @@ def render(quiz: Quiz) -> Rendered:
         sheet.cell(row, 7, time_limit(prompt, answers))
         sheet.cell(row, 8, str(q.answer + 1))
         row += 1
+    # openpyxl's save() stamps the time of saving into the file; its writer does not.
     workbook.properties.created = workbook.properties.modified = _FIXED_TIME
     out = io.BytesIO()
-    workbook.save(out)
+    ExcelWriter(workbook, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)).save()
     return Rendered(zipped.stable(out.getvalue()), warnings)
