@@ -160,3 +160,20 @@ def test_rewrite_marks_the_term_in_the_script_line(shipped_glossary, tmp_path):
     assert q.line[slice(*q.marked)] == "ＯＮＵ"
     assert q.source.endswith("s.txt:1")
     assert "個人のお客様" in q.prompt
+
+
+def test_near_synonyms_are_never_choices_together(shipped_glossary):
+    """違約金 and 契約解除料 say the same thing: one cannot be the other's wrong answer."""
+    by_term = {e.term: e for e in shipped_glossary.entries}
+    right = by_term["違約金"]
+    for seed in range(30):
+        picked = distractors(
+            right, shipped_glossary.entries, lambda e: e.explanation, random.Random(seed)
+        )
+        assert "契約解除料" not in {p.term for p in picked}
+        assert len(picked) == 3
+
+
+def test_worded_alike_means_the_same():
+    assert questions._alike("解約のときにかかるお金", "やめるときにかかるお金")
+    assert not questions._alike("戻ってくるお金", "やめるときにかかるお金")

@@ -119,7 +119,7 @@ def test_a_wrong_answer_shows_its_explanation(page, quiz_file):
     assert (ARTIFACTS / "quiz.png").stat().st_size > 10_000
     # The top of the page, answered, as the README shows it (docs/quiz.png).
     top = {"x": 0, "y": 0, "width": 900, "height": 1250}
-    page.screenshot(path=str(ARTIFACTS / "quiz-top.png"), clip=top)
+    page.screenshot(path=str(ARTIFACTS / "quiz-top.png"), clip=top, full_page=True)
 
 
 def test_prints_without_buttons_and_hidden_answers(page, quiz_file):

@@ -12,6 +12,7 @@ import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cache
 
 from jargonlint.glossary import AUDIENCE_LABELS, Entry, form_key
 from jargonlint.quiz.readings import has_kanji, hiragana, misreadings
@@ -19,6 +20,8 @@ from jargonlint.quiz.select import QuizTerm
 
 CHOICES = 4
 MATCHING_MIN, MATCHING_MAX = 4, 6
+# Two texts sharing this share of character pairs say the same thing in other words.
+SAME_WORDING = 0.5
 # Categories whose words are confused with each other on calls: the next place to
 # look for wrong choices when a category has too few.
 NEIGHBOURS = {
@@ -300,14 +303,45 @@ def _find(line: str, forms: Sequence[str]) -> tuple[int, int] | None:
 
 
 def _distinct(a: Entry, b: Entry) -> bool:
-    """Two entries can stand side by side as choices: they do not say the same thing."""
-    if a.term == b.term or form_key(a.explanation) == form_key(b.explanation):
+    """Two entries can stand side by side as choices: they do not say the same thing.
+
+    Not when they share a plain word or a spelling, when one's notes name the other
+    (違約金's note names 契約解除料: near synonyms), or when their plain words or
+    explanations are worded almost alike (解約のときにかかるお金 / やめるときにかかるお金).
+    """
+    if a.term == b.term:
         return False
     plain_a = {form_key(s) for s in a.say_instead}
     plain_b = {form_key(s) for s in b.say_instead}
     forms_a = {form_key(f) for f in a.forms}
     forms_b = {form_key(f) for f in b.forms}
-    return not (plain_a & plain_b) and not (forms_a & forms_b)
+    if plain_a & plain_b or forms_a & forms_b:
+        return False
+    notes_a = _folded(a.explanation + a.detail)
+    notes_b = _folded(b.explanation + b.detail)
+    if any(f in notes_b for f in forms_a) or any(f in notes_a for f in forms_b):
+        return False
+    if _alike(a.explanation, b.explanation):
+        return False
+    return not any(_alike(x, y) for x in a.say_instead for y in b.say_instead)
+
+
+@cache
+def _folded(text: str) -> str:
+    return form_key(text)
+
+
+@cache
+def _pairs(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
+def _alike(a: str, b: str) -> bool:
+    """Worded almost alike: half or more of their character pairs shared (Dice)."""
+    pairs_a, pairs_b = _pairs(a), _pairs(b)
+    if not pairs_a or not pairs_b:
+        return form_key(a) == form_key(b)
+    return 2 * len(pairs_a & pairs_b) / (len(pairs_a) + len(pairs_b)) >= SAME_WORDING
 
 
 def distractors(
@@ -331,8 +365,12 @@ def distractors(
     chosen: list[Entry] = []
     texts = {form_key(text_of(right))}
     for tier in tiers:
-        pool = sorted(tier, key=lambda e: abs(len(text_of(e)) - target))
-        pool = [e for e in pool if _distinct(e, right)][: max(2 * wanted, 6)]
+        pool = []
+        for entry in sorted(tier, key=lambda e: abs(len(text_of(e)) - target)):
+            if _distinct(entry, right):
+                pool.append(entry)
+                if len(pool) == max(2 * wanted, 6):
+                    break
         rng.shuffle(pool)
         for entry in pool:
             text = form_key(text_of(entry))

@@ -121,9 +121,10 @@ def _feedback(q: Question) -> str:
     if q.kind is Kind.MATCHING:
         key = "".join(f"<p><b>{escape(t)}</b>：{escape(m)}</p>" for t, m in q.pairs)
     else:
+        right = q.choices[q.answer].text
         key = (
-            f"<p>正解：{escape(q.choices[q.answer].text)}</p>"
-            f"<p><b>{escape(q.term)}</b>（{escape(q.reading)}）：{escape(q.explanation)}</p>"
+            ("" if right == q.explanation else f"<p>正解：{escape(right)}</p>")
+            + f"<p><b>{escape(q.term)}</b>（{escape(q.reading)}）：{escape(q.explanation)}</p>"
             f"<p>言い換え：{escape('、'.join(q.say_instead))}</p>"
         )
     return f'<div class="feedback" hidden><p class="verdict"></p><p class="why"></p>{key}</div>'
