@@ -104,13 +104,22 @@ def test_kahoot_sheet_layout_and_limits(tmp_path):
     assert header[0].startswith("Question") and header[1].startswith("Answer 1")
     assert header[5].startswith("Time limit") and header[6].startswith("Correct")
     rows = list(sheet.iter_rows(min_row=9, min_col=2, max_col=8, values_only=True))
-    assert 10 <= len(rows) < 20  # matching questions are left out, with a warning
-    assert "Kahoot has no matching questions" in result.stderr
+    assert len(rows) == 20  # Kahoot has no matching questions: none are made
+    assert not result.stderr
     for question, *answers, limit, correct in rows:
         assert 0 < len(question) <= kahoot.QUESTION_LIMIT
         assert all(0 < len(a) <= kahoot.ANSWER_LIMIT for a in answers)
         assert limit in kahoot.TIME_LIMITS
         assert correct in {"1", "2", "3", "4"}
+
+
+def test_kahoot_leaves_out_matching_when_asked_for(tmp_path):
+    out = tmp_path / "q.xlsx"
+    result = _run(SAMPLES, "--kinds", "matching,meaning", "--count", "4", "-o", str(out))
+    assert result.exit_code == 0
+    assert "no matching questions" in result.stderr
+    result = _run(SAMPLES, "--kinds", "matching", "-o", str(out))
+    assert result.exit_code == 2 and "cannot ask matching" in result.stderr
 
 
 def test_kahoot_keeps_whole_sentences_or_skips(shipped_glossary):

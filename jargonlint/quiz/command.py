@@ -146,6 +146,9 @@ def quiz(
         str | None, typer.Option(help="CSV/TSV/Excel speaker and line columns.")
     ] = None,
     encoding: Annotated[str | None, typer.Option(help="Read files in this encoding.")] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Term not to ask about (repeatable).")
+    ] = None,
     dictionary: Annotated[
         list[Path] | None,
         typer.Option("--dictionary", "-d", help="Extra glossary YAML file (repeatable)."),
@@ -162,7 +165,13 @@ def quiz(
     chosen_format = _format(output_format, output)
     if chosen_format.binary and output is None:
         raise _error(f"the {chosen_format.name} format writes a file: give -o FILE")
-    chosen_kinds = _kinds(kinds)
+    asked_kinds = _kinds(kinds)
+    chosen_kinds = [k for k in asked_kinds if k.value not in chosen_format.cannot_ask]
+    if not chosen_kinds:
+        raise _error(f"the {chosen_format.name} format cannot ask {kinds} questions")
+    if kinds and len(chosen_kinds) < len(asked_kinds):
+        dropped = ", ".join(k.value for k in asked_kinds if k not in chosen_kinds)
+        _warn(f"the {chosen_format.name} format has no {dropped} questions: leaving them out")
     config = _settings(config_path, isolated)
     glossary = _glossary(config, dictionary, no_default_dictionaries)
     audience = audience or config.audience
@@ -192,6 +201,7 @@ def quiz(
             print(f"jargonlint: error: {errors[-1]}", file=sys.stderr)
         where = "among --terms"
     else:
+        config.ignore = [*config.ignore, *(ignore or [])]
         scanned = _scan(
             paths, config, glossary, audience, speakers, include_unspoken, columns, encoding
         )
@@ -220,7 +230,7 @@ def quiz(
     )
     if len(made.questions) < min(count, len(chosen)):
         _warn(
-            f"{min(count, len(chosen)) - len(made.questions)} terms could not get a question "
+            f"{min(count, len(chosen)) - len(made.questions)} term(s) could not get a question "
             f"of the kinds asked ({', '.join(k.value for k in chosen_kinds)})"
         )
     try:

@@ -29,6 +29,7 @@ class Format:
     module: str
     binary: bool = False  # never written to a terminal
     extra: str | None = None  # the pip extra that brings its libraries
+    cannot_ask: tuple[str, ...] = ()  # question kinds the target tool has no type for
 
 
 class MissingExtra(Exception):
@@ -42,7 +43,7 @@ FORMATS = {
         Format("html", (".html", ".htm"), "html"),
         Format("csv", (".csv",), "csv_format"),
         Format("gift", (".gift",), "gift"),
-        Format("kahoot", (".xlsx",), "kahoot", binary=True, extra="quiz"),
+        Format("kahoot", (".xlsx",), "kahoot", binary=True, extra="quiz", cannot_ask=("matching",)),
         Format("anki", (".apkg",), "anki", binary=True, extra="quiz"),
         Format("json", (".json",), "json_format"),
     )
