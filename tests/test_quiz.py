@@ -177,3 +177,11 @@ def test_near_synonyms_are_never_choices_together(shipped_glossary):
 def test_worded_alike_means_the_same():
     assert questions._alike("解約のときにかかるお金", "やめるときにかかるお金")
     assert not questions._alike("戻ってくるお金", "やめるときにかかるお金")
+
+
+def test_a_table_script_gives_the_spoken_cell_only(shipped_glossary, tmp_path):
+    script = tmp_path / "s.tsv"
+    script.write_text("話者\tセリフ\nOP\tONUの電源をご確認ください。\n", encoding="utf-8")
+    scanned = select.scan_scripts([script], Linter(shipped_glossary), ReadOptions())
+    (term,) = select.rank_findings(scanned.findings, shipped_glossary.entries)
+    assert term.sources[0].text == "ONUの電源をご確認ください。"

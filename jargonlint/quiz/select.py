@@ -94,7 +94,7 @@ def rank_findings(findings: Iterable[Finding], entries: Iterable[Entry]) -> list
             SourceLine(
                 finding.path,
                 finding.line,
-                finding.source_line,
+                _spoken_part(finding),
                 finding.matched,
                 finding.location,
             )
@@ -120,3 +120,18 @@ def from_names(glossary: Glossary, names: Iterable[str]) -> tuple[list[QuizTerm]
         else:
             chosen.setdefault(entry.term, QuizTerm(entry))
     return list(chosen.values()), unknown
+
+
+def _spoken_part(finding: Finding) -> str:
+    """The line as said: for a CSV/TSV row, only the cell holding the term."""
+    text = finding.source_line
+    if finding.cell is None or finding.location is not None:
+        return text  # plain text, or a Word/Excel cell that is already just the line
+    separator = "\t" if "\t" in text else ","
+    start = 0
+    for part in text.split(separator):
+        end = start + len(part)
+        if start <= finding.column - 1 < end:
+            return part.strip().strip('"').strip()
+        start = end + 1
+    return text
