@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,9 +17,11 @@ from jargonlint.config import Config, ConfigError, find_config, load_config
 from jargonlint.glossary import AUDIENCES
 from jargonlint.linter import Glossary, GlossaryError, Linter, ScriptOptions
 from jargonlint.lookup import close_terms
-from jargonlint.quiz import questions, select, writers
 from jargonlint.reader import ReadOptions
 from jargonlint.script import SpeakerLabels
+
+if TYPE_CHECKING:
+    from jargonlint.quiz import questions, select, writers
 
 DEFAULT_COUNT = 10
 DEFAULT_TITLE = "用語クイズ"
@@ -43,6 +45,8 @@ def _names(values: list[str] | None) -> list[str]:
 
 
 def _kinds(value: str | None) -> list[questions.Kind]:
+    from jargonlint.quiz import questions
+
     if not value:
         return list(questions.Kind)
     known = {k.value: k for k in questions.Kind}
@@ -55,6 +59,8 @@ def _kinds(value: str | None) -> list[questions.Kind]:
 
 
 def _format(requested: str | None, output: Path | None) -> writers.Format:
+    from jargonlint.quiz import writers
+
     if requested:
         if requested not in writers.FORMATS:
             raise _error(f"unknown quiz format {requested!r} (known: {', '.join(writers.FORMATS)})")
@@ -162,6 +168,9 @@ def quiz(
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore settings files.")] = False,
 ) -> None:
     """Write a quiz for trainers about the terms a team's scripts use."""
+    # Imported here: `jargonlint check` starts often and never needs the quiz code.
+    from jargonlint.quiz import questions, select, writers
+
     chosen_format = _format(output_format, output)
     if chosen_format.binary and output is None:
         raise _error(f"the {chosen_format.name} format writes a file: give -o FILE")
@@ -262,6 +271,8 @@ def _scan(
     encoding: str | None,
 ) -> select.Scanned:
     """The scripts' findings, with the same settings ``check`` would use."""
+    from jargonlint.quiz import select
+
     speakers = speakers or config.speakers
     if speakers not in ("agent", "all"):
         raise _error(f"unknown speakers {speakers!r} (known: agent, all)")

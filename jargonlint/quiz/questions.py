@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import cache
 
 from jargonlint.glossary import AUDIENCE_LABELS, Entry, form_key
-from jargonlint.quiz.readings import has_kanji, hiragana, misreadings
+from jargonlint.quiz.readings import WHOLE_WORD, has_kanji, hiragana, misreadings
 from jargonlint.quiz.select import QuizTerm
 
 CHOICES = 4
@@ -207,7 +207,7 @@ class _Maker:
         if len(wrong) < CHOICES - 1:
             return None
         # Whole-word misreadings are what agents really say; kana slips fill up.
-        whole = [m for m in wrong if m.slip in ("辞書どおりの読み", "一字ずつの読み")]
+        whole = [m for m in wrong if m.slip in WHOLE_WORD]
         slips = [m for m in wrong if m not in whole]
         picked = whole[: CHOICES - 1]
         picked += self.rng.sample(slips, min(len(slips), CHOICES - 1 - len(picked)))

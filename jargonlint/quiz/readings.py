@@ -44,6 +44,12 @@ _BEFORE_SOKUON = _O_ROW | frozenset("あかさたなまやらわきしちにひ�
 _NEVER_FIRST = frozenset("っんーゃゅょぁぃぅぇぉ")
 
 
+# Whole-word slips, what agents really say; the kana slips below only fill up.
+OTHER_READING = "漢字のほかの読み方との取り違え"  # 割賦 → わっぷ
+BY_CHARACTER = "漢字を一字ずつ読んだ形"  # 約款 → やくかん
+WHOLE_WORD = (OTHER_READING, BY_CHARACTER)
+
+
 @dataclass(frozen=True)
 class Misreading:
     """A wrong reading and the kind of slip it is, for the answer key."""
@@ -134,8 +140,8 @@ def misreadings(term: str, reading: str, taken: frozenset[str]) -> list[Misreadi
     right = hiragana(reading)
     candidates = []
     for text, slip in (
-        (_kana(term), "辞書どおりの読み"),
-        (_by_characters(term) if len(term) <= _BY_CHARACTERS_UP_TO else None, "一字ずつの読み"),
+        (_kana(term), OTHER_READING),
+        (_by_characters(term) if len(term) <= _BY_CHARACTERS_UP_TO else None, BY_CHARACTER),
     ):
         if text:
             candidates.append(Misreading(text, slip))
