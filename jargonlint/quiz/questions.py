@@ -156,6 +156,7 @@ class _Maker:
         self.rng = rng
         self.audience = audience
         self.readings = frozenset(hiragana(e.reading) for e in entries)
+        self.matched: set[str] = set()  # terms already in a matching question
 
     def make(self, kind: Kind, term: QuizTerm, asked: list[Entry]) -> Question | None:
         entry = term.entry
@@ -245,6 +246,8 @@ class _Maker:
         size = self.rng.randint(MATCHING_MIN, MATCHING_MAX)
         others = [e for e in asked if e is not entry]
         self.rng.shuffle(others)
+        # Terms not yet in a matching question first, so two of them differ.
+        others.sort(key=lambda e: e.term in self.matched)
         group = [entry]
         for candidate in others:
             if len(group) < size and all(_distinct(candidate, g) for g in group):
@@ -255,6 +258,7 @@ class _Maker:
                     group.append(candidate)
         if len(group) < MATCHING_MIN:
             return None
+        self.matched.update(e.term for e in group)
         self.rng.shuffle(group)
         meanings = [e.explanation for e in group]
         self.rng.shuffle(meanings)
