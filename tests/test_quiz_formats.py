@@ -141,6 +141,16 @@ def test_kahoot_keeps_whole_sentences_or_skips(shipped_glossary):
     assert kahoot.fit(replace(q, line=longer, marked=(at, at + 3)), "個人のお客様") is None
 
 
+def test_kahoot_answers_too_long_become_the_shortest_plain_words():
+    from jargonlint.quiz.questions import Choice, Kind, Question
+
+    choices = tuple(Choice("説明" * 40 + str(i), f"t{i}", plain=f"言い換え{i}") for i in range(4))
+    q = Question(Kind.MEANING, "t0", "て", "x", "「t0」の意味は？", choices, 0, "e", ("言い換え0",))
+    prompt, answers = kahoot.fit(q, "個人のお客様")
+    assert prompt == "「t0」の意味は？"
+    assert answers == ["言い換え0", "言い換え1", "言い換え2", "言い換え3"]
+
+
 def test_anki_deck_has_one_note_per_term_and_stable_ids(tmp_path):
     pytest.importorskip("genanki")
     out = _write(tmp_path, "q.apkg")
