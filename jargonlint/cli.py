@@ -19,6 +19,7 @@ from jargonlint.files import collect
 from jargonlint.findings import SEVERITY_RANK, Finding
 from jargonlint.linter import Glossary, GlossaryError, Linter, ScriptOptions
 from jargonlint.lookup import close_terms, find_entry, search_entries
+from jargonlint.quiz.command import quiz
 from jargonlint.reader import ReadOptions, read_segments
 from jargonlint.script import SpeakerLabels
 
@@ -465,6 +466,9 @@ def terms(
             print(glossary_view.entry_row(entry))
     else:
         glossary_view.show_table(found, _console())
+
+
+app.command()(quiz)
 
 
 def _version(value: bool) -> None:
