@@ -207,6 +207,14 @@ def check(
         str | None,
         typer.Option(help="CSV/TSV/Excel speaker and line columns, e.g. 話者,セリフ."),
     ] = None,
+    discover: Annotated[
+        bool | None,
+        typer.Option(
+            "--discover/--no-discover",
+            help="Also report words no glossary lists that are probably jargon.",
+            show_default=False,
+        ),
+    ] = None,
     dictionary: DictionaryOption = None,
     no_default_dictionaries: NoDefaultOption = False,
     config_path: ConfigOption = None,
@@ -225,6 +233,9 @@ def check(
                 config.include_unspoken if include_unspoken is None else include_unspoken
             ),
             labels=SpeakerLabels.of(config.agent_labels, config.customer_labels),
+        ),
+        possible_jargon=(
+            None if discover is False or config.possible_jargon == "off" else config.possible_jargon
         ),
     )
     try:

@@ -1,0 +1,239 @@
+"""Spot words that are probably jargon although no glossary lists them.
+
+Three kinds of word are candidates, found by their letters in a normalized line:
+Latin acronyms (EDR, V2H, E-E-A-T), katakana runs (loanwords) and kanji runs
+(Sino-Japanese compounds). Acronyms are jargon unless everyday (TV, OK, ATM).
+A katakana or kanji run is split by UniDic into words; it is probably jargon
+when one of its content words is rare: unknown to UniDic, never seen in
+UniDic's training corpus, or (with wordfreq installed) rare in everyday text.
+Names, places and numbers are never candidates.
+
+Most lines hold no candidate, and most candidate runs recur, so each run is
+analysed once (with UniDic's features, which the check path otherwise avoids
+reading) and its verdict remembered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+import fugashi
+import unidic_lite
+
+from jargonlint.word_rarity import unseen_in_unidic, zipf_lookup
+
+
+class Reason(StrEnum):
+    """Why a word was flagged; the values are what reports show."""
+
+    acronym = "acronym"
+    loanword = "rare loanword"
+    compound = "rare compound"
+
+
+REASON_LABELS = {
+    Reason.acronym: "辞書にない略語",
+    Reason.loanword: "ふだんあまり使われないカタカナ語",
+    Reason.compound: "ふだんあまり使われない漢語",
+}
+
+# Acronyms an individual customer knows from daily life. Kept short on purpose:
+# anything else in capitals is more likely a trade's shorthand.
+EVERYDAY_ACRONYMS = frozenset(
+    {
+        "AM", "PM", "OK", "NG", "TV", "PC", "CD", "DVD", "USB", "SNS", "SMS", "ATM",
+        "ID", "QR", "LED", "IC", "CM", "DM", "HP", "FAX", "GPS", "LINE", "ETC",
+        "NHK", "JR", "NTT", "JA", "BS", "CS", "AI", "PR", "UV", "GW", "LP",
+    }
+)  # fmt: skip
+
+# Everyday words UniDic 2.1.2 (2016) does not know, or cuts into odd pieces.
+EVERYDAY_WORDS = frozenset({"スマホ", "ガラケー", "コスパ"})
+
+# An acronym: two or more capitals in a short word (PoC, SaaS, V2H), or a run of
+# two to five capitals (IDS, SAML, DS-Lite); longer all-capital runs are words
+# (SIMPLE in a plan name). Parts joined by hyphens count as one word (E-E-A-T).
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![A-Za-z0-9])")
+_CAPITALS = re.compile(r"(?<![A-Z])[A-Z]{2,5}(?![A-Z])")
+_KATAKANA_RUN = re.compile(r"[\u30a1-\u30faー]{2,}")
+_OKURIGANA = re.compile("[\u3041-\u3093]{1,3}")
+_KANJI_RUN = re.compile(r"[\u3005\u3006\u30f6\u4e00-\u9fff]{2,}")
+_CANDIDATES = re.compile(rf"{_LATIN_WORD.pattern}|{_KATAKANA_RUN.pattern}|{_KANJI_RUN.pattern}")
+# Words rarer than this (Zipf, per MeCab token) count as rare when wordfreq is installed.
+RARE_ZIPF = 2.5
+_UNKNOWN = "?"
+
+
+def _tagger() -> fugashi.GenericTagger:
+    """One row per token: unknown mark, context ids, cost, POS, goshu, kana, lemma."""
+    dic = Path(unidic_lite.DICDIR)
+    # Each row ends in a tab and a dot, which survives the output's final strip().
+    known = "%m\\t\\t%phl\\t%phr\\t%c\\t%f[0]\\t%f[1]\\t%f[12]\\t%f[17]\\t%f[7]\\t.\\n"
+    unknown = f"%m\\t{_UNKNOWN}\\t0\\t0\\t0\\t%f[0]\\t%f[1]\\t\\t\\t\\t.\\n"
+    return fugashi.GenericTagger(
+        f'-r "{dic / "mecabrc"}" -d "{dic}" -O "" -F "{known}" -U "{unknown}" -E ""'
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One UniDic token of a candidate run, with what rarity is judged by."""
+
+    surface: str
+    unknown: bool
+    left: int
+    right: int
+    cost: int
+    pos1: str
+    pos2: str
+    goshu: str
+    kana: str
+    lemma: str
+
+    @property
+    def content(self) -> bool:
+        """A noun that carries meaning: not a name, place, number, prefix or suffix."""
+        return (
+            self.pos1 == "名詞"
+            and self.pos2 not in ("固有名詞", "数詞")
+            and (self.unknown or len(self.surface) > 1)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible jargon word at [start, end) of a normalized line."""
+
+    start: int
+    end: int
+    word: str
+    reason: Reason
+    reading: str  # katakana from UniDic; empty when unknown
+
+
+class Discoverer:
+    """Finds possible jargon in normalized lines, remembering each run's verdict."""
+
+    def __init__(self, use_wordfreq: bool = True) -> None:
+        self._tagger = _tagger()
+        self._zipf = zipf_lookup() if use_wordfreq else None
+        self._verdicts: dict[str, list[tuple[int, int, Reason, str]]] = {}
+
+    def find(self, text: str) -> Iterator[Candidate]:
+        """Candidates in one normalized line, left to right."""
+        for run in _CANDIDATES.finditer(text):
+            end = run.end()
+            # The kana after a kanji run decide its last word: 見込み, 仕事帰り.
+            tail = _OKURIGANA.match(text, end) if run.group()[0] > "\u30ff" else None
+            found = text[run.start() : tail.end() if tail else end]
+            verdict = self._verdicts.get(found)
+            if verdict is None:
+                verdict = self._verdicts[found] = self._judge(found, end - run.start())
+            offset = run.start()
+            for start, stop, reason, reading in verdict:
+                yield Candidate(offset + start, offset + stop, found[start:stop], reason, reading)
+
+    def _judge(self, text: str, length: int) -> list[tuple[int, int, Reason, str]]:
+        """Spans of ``text[:length]`` (a run, then the kana that follow it) that are
+        probably jargon, with why and their reading."""
+        if text[0].isascii():
+            return _acronyms(text)
+        katakana = _KATAKANA_RUN.match(text) is not None
+        reason = Reason.loanword if katakana else Reason.compound
+        verdicts = []
+        for start, group in _noun_groups(self.words(text), length):
+            # A katakana word UniDic cuts into odd pieces (ス+ミッシング) is one it does not know.
+            torn = (
+                katakana
+                and text[:length] not in EVERYDAY_WORDS
+                and any(len(w.surface) == 1 and w.goshu != "外" for w in group)
+            )
+            content = [w for w in group if w.content]
+            compound = len(content) > 1
+            if torn or any(self._rare(w, compound) for w in content):
+                unknown = torn or any(w.unknown for w in group)
+                reading = "" if unknown else "".join(w.kana for w in group)
+                verdicts.append(
+                    (start, start + sum(len(w.surface) for w in group), reason, reading)
+                )
+        return verdicts
+
+    def words(self, text: str) -> list[Word]:
+        """UniDic's tokens of ``text``, with the features rarity is judged by."""
+        words = []
+        for row in self._tagger.parse(text).splitlines():
+            surface, unknown, left, right, cost, *features, _ = row.split("\t")
+            words.append(
+                Word(surface, unknown == _UNKNOWN, int(left), int(right), int(cost), *features)
+            )
+        return words
+
+    def _rare(self, word: Word, in_compound: bool) -> bool:
+        """Rare in everyday Japanese: rarer than RARE_ZIPF in wordfreq, or, for a word
+        wordfreq does not list (or without wordfreq), unknown to UniDic.
+
+        A part of a compound that wordfreq does not list is rare too when UniDic's
+        corpus never showed it (トークン, ボーディング). A whole word wordfreq does not
+        list often only means that MeCab's other dictionary cuts it differently
+        (自転車, 動線), so that alone does not make it rare.
+        """
+        if word.surface in EVERYDAY_WORDS:
+            return False
+        if self._zipf is None:
+            return word.unknown
+        zipf = self._zipf(word.surface)
+        if zipf is None and word.lemma:
+            zipf = self._zipf(_without_gloss(word.lemma))
+        if zipf is not None:
+            return zipf < RARE_ZIPF
+        return word.unknown or (in_compound and unseen_in_unidic(word.left, word.right, word.cost))
+
+
+def _noun_groups(words: list[Word], length: int) -> Iterator[tuple[int, list[Word]]]:
+    """Where each compound of the first ``length`` characters starts, and its words:
+    maximal runs of nouns, prefixes and suffixes, without names, places or numbers
+    (減価償却費, 自家消費型). A word that runs past ``length`` ends the run."""
+    group: list[Word] = []
+    position = start = 0
+    for word in words:
+        end = position + len(word.surface)
+        if (
+            end <= length
+            and word.pos1 in ("名詞", "接頭辞", "接尾辞")
+            and word.pos2 not in ("固有名詞", "数詞")
+        ):
+            if not group:
+                start = position
+            group.append(word)
+        else:
+            if group:
+                yield start, group
+            group = []
+        if end >= length:
+            break
+        position = end
+    if group:
+        yield start, group
+
+
+def _acronyms(run: str) -> list[tuple[int, int, Reason, str]]:
+    """The run itself when it is an acronym nobody says at home."""
+    capitals = sum(c.isupper() for c in run)
+    letters = sum(c.isalpha() for c in run)
+    single_letters = "-" in run and all(len(part) == 1 for part in run.split("-"))
+    is_acronym = (
+        single_letters or _CAPITALS.search(run) is not None or (capitals >= 2 and letters <= 5)
+    )
+    if not is_acronym or run.upper() in EVERYDAY_ACRONYMS:
+        return []
+    return [(0, len(run), Reason.acronym, "")]
+
+
+def _without_gloss(lemma: str) -> str:
+    """トークン-token → トークン."""
+    gloss = lemma.find("-", 1)
+    return lemma[:gloss] if gloss > 0 else lemma
