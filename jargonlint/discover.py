@@ -142,21 +142,18 @@ class Discoverer:
         probably jargon, with why and their reading."""
         if text[0].isascii():
             return _acronyms(text)
+        words = self.words(text)
         katakana = _KATAKANA_RUN.match(text) is not None
+        if katakana and text not in EVERYDAY_WORDS and any(map(_torn_piece, words)):
+            # A katakana word UniDic cuts into odd pieces is one it does not know.
+            return [(0, length, Reason.loanword, "")]
         reason = Reason.loanword if katakana else Reason.compound
         verdicts = []
-        for start, group in _noun_groups(self.words(text), length):
-            # A katakana word UniDic cuts into odd pieces (ス+ミッシング) is one it does not know.
-            torn = (
-                katakana
-                and text[:length] not in EVERYDAY_WORDS
-                and any(len(w.surface) == 1 and w.goshu != "外" for w in group)
-            )
+        for start, group in _noun_groups(words, length):
             content = [w for w in group if w.content]
             compound = len(content) > 1
-            if torn or any(self._rare(w, compound) for w in content):
-                unknown = torn or any(w.unknown for w in group)
-                reading = "" if unknown else "".join(w.kana for w in group)
+            if any(self._rare(w, compound) for w in content):
+                reading = "" if any(w.unknown for w in group) else "".join(w.kana for w in group)
                 verdicts.append(
                     (start, start + sum(len(w.surface) for w in group), reason, reading)
                 )
@@ -191,6 +188,14 @@ class Discoverer:
         if zipf is not None:
             return zipf < RARE_ZIPF
         return word.unknown or (in_compound and unseen_in_unidic(word.left, word.right, word.cost))
+
+
+def _torn_piece(word: Word) -> bool:
+    """A piece UniDic made of a katakana word it does not know: one kana read as a
+    native word (ス+ミッシング) or a short name (コン+プラ)."""
+    if len(word.surface) == 1:
+        return word.goshu != "外"
+    return word.pos2 == "固有名詞" and len(word.surface) <= 2
 
 
 def _noun_groups(words: list[Word], length: int) -> Iterator[tuple[int, list[Word]]]:
