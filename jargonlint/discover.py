@@ -63,8 +63,11 @@ _KATAKANA_RUN = re.compile(r"[\u30a1-\u30faー]{2,}")
 _OKURIGANA = re.compile("[\u3041-\u3093]{1,3}")
 _KANJI_RUN = re.compile(r"[\u3005\u3006\u30f6\u4e00-\u9fff]{2,}")
 _CANDIDATES = re.compile(rf"{_LATIN_WORD.pattern}|{_KATAKANA_RUN.pattern}|{_KANJI_RUN.pattern}")
-# Words rarer than this (Zipf, per MeCab token) count as rare when wordfreq is installed.
+# Words rarer than this (Zipf, per MeCab token) count as rare when wordfreq is
+# installed; a part of a compound is judged less strictly, as the compound as a
+# whole is rarer than its parts (減価 2.74 in 減価償却).
 RARE_ZIPF = 2.5
+RARE_ZIPF_IN_COMPOUND = 3.0
 _UNKNOWN = "?"
 
 
@@ -186,7 +189,7 @@ class Discoverer:
         if zipf is None and word.lemma:
             zipf = self._zipf(_without_gloss(word.lemma))
         if zipf is not None:
-            return zipf < RARE_ZIPF
+            return zipf < (RARE_ZIPF_IN_COMPOUND if in_compound else RARE_ZIPF)
         return word.unknown or (in_compound and unseen_in_unidic(word.left, word.right, word.cost))
 
 
@@ -199,28 +202,22 @@ def _torn_piece(word: Word) -> bool:
 
 
 def _noun_groups(words: list[Word], length: int) -> Iterator[tuple[int, list[Word]]]:
-    """Where each compound of the first ``length`` characters starts, and its words:
-    maximal runs of nouns, prefixes and suffixes, without names, places or numbers
-    (減価償却費, 自家消費型). A word that runs past ``length`` ends the run."""
+    """Where each compound that starts in the first ``length`` characters starts, and
+    its words: maximal runs of nouns, prefixes and suffixes, without names, places
+    or numbers (減価償却費, 自家消費型, 歩留まり with its kana)."""
     group: list[Word] = []
     position = start = 0
     for word in words:
-        end = position + len(word.surface)
-        if (
-            end <= length
-            and word.pos1 in ("名詞", "接頭辞", "接尾辞")
-            and word.pos2 not in ("固有名詞", "数詞")
-        ):
+        if position >= length:
+            break
+        if word.pos1 in ("名詞", "接頭辞", "接尾辞") and word.pos2 not in ("固有名詞", "数詞"):
             if not group:
                 start = position
             group.append(word)
-        else:
-            if group:
-                yield start, group
+        elif group:
+            yield start, group
             group = []
-        if end >= length:
-            break
-        position = end
+        position += len(word.surface)
     if group:
         yield start, group
 
