@@ -54,9 +54,10 @@ EVERYDAY_ACRONYMS = frozenset(
 # Everyday words UniDic 2.1.2 (2016) does not know, or cuts into odd pieces.
 EVERYDAY_WORDS = frozenset({"スマホ", "ガラケー", "コスパ"})
 
-# An acronym: two or more capitals in a short word (PoC, SaaS, V2H), or a run of
-# two to five capitals (IDS, SAML, DS-Lite); longer all-capital runs are words
-# (SIMPLE in a plan name). Parts joined by hyphens count as one word (E-E-A-T).
+# An acronym: a run of two to five capitals (IDS, SAML, DS-Lite), a short word
+# with two or more capitals that ends in one (PoC, SaaS, V2H), or single letters
+# joined by hyphens (E-E-A-T). Longer all-capital runs are words (SIMPLE in a
+# plan name); capitals that each start a syllable make a name (Wi-Fi, PayPay).
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![A-Za-z0-9])")
 _CAPITALS = re.compile(r"(?<![A-Z])[A-Z]{2,5}(?![A-Z])")
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30faー]{2,}")
@@ -228,7 +229,9 @@ def _acronyms(run: str) -> list[tuple[int, int, Reason, str]]:
     letters = sum(c.isalpha() for c in run)
     single_letters = "-" in run and all(len(part) == 1 for part in run.split("-"))
     is_acronym = (
-        single_letters or _CAPITALS.search(run) is not None or (capitals >= 2 and letters <= 5)
+        single_letters
+        or _CAPITALS.search(run) is not None
+        or (capitals >= 2 and letters <= 5 and run[-1].isupper())
     )
     if not is_acronym or run.upper() in EVERYDAY_ACRONYMS:
         return []
