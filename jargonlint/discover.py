@@ -47,7 +47,7 @@ EVERYDAY_ACRONYMS = frozenset(
     {
         "AM", "PM", "OK", "NG", "TV", "PC", "CD", "DVD", "USB", "SNS", "SMS", "ATM",
         "ID", "QR", "LED", "IC", "CM", "DM", "HP", "FAX", "GPS", "LINE", "ETC",
-        "NHK", "JR", "NTT", "JA", "BS", "CS", "AI", "PR", "UV", "GW", "LP",
+        "NHK", "JR", "NTT", "JA", "BS", "CS", "AI", "PR", "UV", "GW", "LP", "PDF",
     }
 )  # fmt: skip
 
@@ -163,6 +163,19 @@ class Discoverer:
                 )
         return verdicts
 
+    def reading(self, word: str) -> str:
+        """A guess at how ``word`` is read, in hiragana, for a glossary skeleton: letter
+        names for an acronym (EDR → いーでぃーあーる), UniDic's reading otherwise;
+        empty when UniDic does not know the word."""
+        if word.isascii():
+            return "".join(_LETTER_NAMES.get(c, "") for c in word.upper())
+        if _KATAKANA_RUN.fullmatch(word):
+            return _hiragana(word)
+        words = self.words(word)
+        if any(w.unknown or not w.kana for w in words):
+            return ""
+        return _hiragana("".join(w.kana for w in words))
+
     def words(self, text: str) -> list[Word]:
         """UniDic's tokens of ``text``, with the features rarity is judged by."""
         words = []
@@ -236,6 +249,23 @@ def _acronyms(run: str) -> list[tuple[int, int, Reason, str]]:
     if not is_acronym or run.upper() in EVERYDAY_ACRONYMS:
         return []
     return [(0, len(run), Reason.acronym, "")]
+
+
+# How letters and digits are read out in an acronym (V2H → ぶいつーえいち).
+_LETTER_NAMES = {
+    "A": "えー", "B": "びー", "C": "しー", "D": "でぃー", "E": "いー", "F": "えふ",
+    "G": "じー", "H": "えいち", "I": "あい", "J": "じぇー", "K": "けー", "L": "える",
+    "M": "えむ", "N": "えぬ", "O": "おー", "P": "ぴー", "Q": "きゅー", "R": "あーる",
+    "S": "えす", "T": "てぃー", "U": "ゆー", "V": "ぶい", "W": "だぶりゅー",
+    "X": "えっくす", "Y": "わい", "Z": "ぜっと", "0": "ぜろ", "1": "わん", "2": "つー",
+    "3": "すりー", "4": "ふぉー", "5": "ふぁいぶ", "6": "しっくす", "7": "せぶん",
+    "8": "えいと", "9": "ないん",
+}  # fmt: skip
+
+
+def _hiragana(katakana: str) -> str:
+    """ゲンカ → げんか; ー and other marks stay."""
+    return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in katakana)
 
 
 def _without_gloss(lemma: str) -> str:

@@ -111,7 +111,7 @@ class Linter:
         ignored = {form_key(i) for i in ignore}
         self._ignored_forms = ignored
         self._possible_jargon = possible_jargon
-        self._discoverer = Discoverer() if possible_jargon else None
+        self.discoverer = Discoverer() if possible_jargon else None
         self._ignored = {
             e.term for e in glossary.entries if any(form_key(f) in ignored for f in e.forms)
         }
@@ -161,7 +161,7 @@ class Linter:
             spans = []  # of glossary matches, so that discovery never repeats one
             for match in find(tokens.keys, tokens.spellings):
                 entry = match.entry
-                if self._discoverer is not None:
+                if self.discoverer is not None:
                     spans.append(tokens.span(match.start, match.end))
                 if entry.term in self._ignored:
                     continue
@@ -174,8 +174,8 @@ class Linter:
                     directive.mark_used(entry.term)
                 if not hits:
                     findings.append((group, finding))
-            if self._discoverer is not None:
-                for candidate in self._discoverer.find(normalized.text):
+            if self.discoverer is not None:
+                for candidate in self.discoverer.find(normalized.text):
                     if any(s < candidate.end and candidate.start < e for s, e in spans):
                         continue
                     start, end = normalized.original_span(candidate.start, candidate.end)
@@ -253,7 +253,7 @@ class Linter:
             end_column=offset + end + 1,
             term=word,
             matched=segment.text[start:end],
-            category="",
+            category=candidate.reason.value,  # why: acronym, rare loanword, rare compound
             severity=self._possible_jargon or "info",
             rule="possible-jargon",
             explanation="",
