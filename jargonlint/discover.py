@@ -61,8 +61,11 @@ EVERYDAY_WORDS = frozenset({"スマホ", "ガラケー", "コスパ"})
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![A-Za-z0-9])")
 _CAPITALS = re.compile(r"(?<![A-Z])[A-Z]{2,5}(?![A-Z])")
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30faー]{2,}")
-_OKURIGANA = re.compile("[\u3041-\u3093]{1,3}")
 _KANJI_RUN = re.compile(r"[\u3005\u3006\u30f6\u4e00-\u9fff]{2,}")
+_HIRAGANA = "".join(map(chr, range(0x3041, 0x3094)))
+_LETTERS = "0-9A-Za-z\u30a1-\u30fa\u30fc\u3005\u3006\u30f6\u4e00-\u9fff"
+# Letters, katakana and kanji (two or more), then up to three kana: one block.
+_BLOCK = re.compile(f"[{_LETTERS}][-{_LETTERS}]+[\u3041-\u3093]{{0,3}}")
 _CANDIDATES = re.compile(rf"{_LATIN_WORD.pattern}|{_KATAKANA_RUN.pattern}|{_KANJI_RUN.pattern}")
 # Words rarer than this (Zipf, per MeCab token) count as rare when wordfreq is
 # installed; a part of a compound is judged less strictly, as the compound as a
@@ -127,19 +130,39 @@ class Discoverer:
         self._zipf = zipf_lookup() if use_wordfreq else None
         self._verdicts: dict[str, list[tuple[int, int, Reason, str]]] = {}
 
-    def find(self, text: str) -> Iterator[Candidate]:
-        """Candidates in one normalized line, left to right."""
-        for run in _CANDIDATES.finditer(text):
-            end = run.end()
-            # The kana after a kanji run decide its last word: 見込み, 仕事帰り.
-            tail = _OKURIGANA.match(text, end) if run.group()[0] > "\u30ff" else None
-            found = text[run.start() : tail.end() if tail else end]
-            verdict = self._verdicts.get(found)
+    def find(self, text: str) -> list[Candidate]:
+        """Candidates in one normalized line, left to right.
+
+        Speed: one scan cuts the line into blocks of letters, katakana and kanji
+        (with the kana after them); a block seen before costs one dict lookup, and
+        positions are only worked out on a line where some block holds a candidate.
+        """
+        verdicts = self._verdicts
+        flagged = False
+        for block in _BLOCK.findall(text):
+            verdict = verdicts.get(block)
             if verdict is None:
-                verdict = self._verdicts[found] = self._judge(found, end - run.start())
-            offset = run.start()
-            for start, stop, reason, reading in verdict:
-                yield Candidate(offset + start, offset + stop, found[start:stop], reason, reading)
+                verdict = verdicts[block] = self._judge_block(block)
+            flagged = flagged or bool(verdict)
+        if not flagged:
+            return []
+        return [
+            Candidate(block.start() + start, block.start() + stop, word, reason, reading)
+            for block in _BLOCK.finditer(text)
+            for start, stop, word, reason, reading in verdicts[block.group()]
+        ]
+
+    def _judge_block(self, block: str) -> list[tuple[int, int, str, Reason, str]]:
+        """The candidates of one block: (start, end, word, reason, reading)."""
+        letters = len(block.rstrip(_HIRAGANA))
+        found = []
+        for run in _CANDIDATES.finditer(block, 0, letters):
+            start, end = run.span()
+            # The kana after a kanji run decide its last word: 見込み, 仕事帰り.
+            text = block[start:] if end == letters and run.group()[0] > "\u30ff" else run.group()
+            for first, stop, reason, reading in self._judge(text, end - start):
+                found.append((start + first, start + stop, text[first:stop], reason, reading))
+        return found
 
     def _judge(self, text: str, length: int) -> list[tuple[int, int, Reason, str]]:
         """Spans of ``text[:length]`` (a run, then the kana that follow it) that are

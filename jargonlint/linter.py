@@ -161,11 +161,11 @@ class Linter:
             spans = []  # of glossary matches, so that discovery never repeats one
             for match in find(tokens.keys, tokens.spellings):
                 entry = match.entry
-                if self.discoverer is not None:
-                    spans.append(tokens.span(match.start, match.end))
+                span = tokens.span(match.start, match.end)
+                spans.append(span)
                 if entry.term in self._ignored:
                     continue
-                start, end = normalized.original_span(*tokens.span(match.start, match.end))
+                start, end = normalized.original_span(*span)
                 finding = self._finding(
                     path, segment, entry, (start, end), text, explained, audience
                 )
