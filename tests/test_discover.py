@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
 
-from jargonlint import discover
 from jargonlint.discover import EVERYDAY_ACRONYMS, EVERYDAY_WORDS, Discoverer, Reason
 from jargonlint.document import Kind
 from jargonlint.linter import Glossary, Linter
@@ -15,7 +15,7 @@ from jargonlint.reader import ReadOptions, read_segments
 from jargonlint.script import AGENT, annotate
 
 ROOT = Path(__file__).parent.parent
-HAS_WORDFREQ = discover.zipf_lookup() is not None
+HAS_WORDFREQ = importlib.util.find_spec("wordfreq") is not None
 needs_wordfreq = pytest.mark.skipif(not HAS_WORDFREQ, reason="wordfreq is not installed")
 
 
