@@ -36,7 +36,7 @@ class Reason(StrEnum):
 
 
 REASON_LABELS = {
-    Reason.acronym: "辞書にない略語",
+    Reason.acronym: "略語",
     Reason.loanword: "ふだんあまり使われないカタカナ語",
     Reason.compound: "ふだんあまり使われない漢語",
 }

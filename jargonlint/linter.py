@@ -241,8 +241,9 @@ class Linter:
         word = candidate.word
         message = (
             f"「{word}」は{REASON_LABELS[candidate.reason]}で、用語集にありません"
-            f"（{candidate.reason}）。専門の言葉なら言い換えるか説明を添え、チームの辞書に"
-            "加えてください（jargonlint discover --format yaml で下書きを作り、-d で渡す）"
+            f"（{candidate.reason}）。専門の言葉なら言い換えるか説明を添えてください。"
+            "チームの辞書に加えるには jargonlint discover --format yaml で下書きを作り、"
+            "-d で渡します"
         )
         offset = segment.column_offset
         return Finding(
