@@ -167,6 +167,14 @@ def _glossary(config: Config, extra: list[Path] | None, no_default: bool) -> Glo
         raise typer.Exit(2) from None
 
 
+def _possible_jargon(setting: str, discover: bool | None) -> str | None:
+    """The severity of possible jargon, or None: --discover/--no-discover win over
+    the setting (--discover with the setting "off" reports at info)."""
+    if discover is False or (setting == "off" and not discover):
+        return None
+    return "info" if setting == "off" else setting
+
+
 @app.command()
 def check(
     paths: Annotated[
@@ -241,9 +249,7 @@ def check(
             ),
             labels=SpeakerLabels.of(config.agent_labels, config.customer_labels),
         ),
-        possible_jargon=(
-            None if discover is False or config.possible_jargon == "off" else config.possible_jargon
-        ),
+        possible_jargon=_possible_jargon(config.possible_jargon, discover),
     )
     try:
         chosen_columns = _columns(columns) if columns else config.columns

@@ -4,13 +4,12 @@ Three kinds of word are candidates, found by their letters in a normalized line:
 Latin acronyms (EDR, V2H, E-E-A-T), katakana runs (loanwords) and kanji runs
 (Sino-Japanese compounds). Acronyms are jargon unless everyday (TV, OK, ATM).
 A katakana or kanji run is split by UniDic into words; it is probably jargon
-when one of its content words is rare: unknown to UniDic, never seen in
-UniDic's training corpus, or (with wordfreq installed) rare in everyday text.
+when UniDic tears a katakana word into odd pieces or one of its content words
+is rare: unknown to UniDic, or (with wordfreq installed) rare in everyday text.
 Names, places and numbers are never candidates.
 
-Most lines hold no candidate, and most candidate runs recur, so each run is
-analysed once (with UniDic's features, which the check path otherwise avoids
-reading) and its verdict remembered.
+Most blocks of letters recur, so each is analysed once (with UniDic's features,
+which the check path otherwise avoids reading) and its verdict remembered.
 """
 
 from __future__ import annotations
@@ -119,7 +118,6 @@ class Candidate:
     end: int
     word: str
     reason: Reason
-    reading: str  # katakana from UniDic; empty when unknown
 
 
 class Discoverer:
@@ -128,7 +126,8 @@ class Discoverer:
     def __init__(self, use_wordfreq: bool = True) -> None:
         self._tagger = _tagger()
         self._zipf = zipf_lookup() if use_wordfreq else None
-        self._verdicts: dict[str, list[tuple[int, int, Reason, str]]] = {}
+        # block → its candidates: (start, end, word, reason)
+        self._verdicts: dict[str, list[tuple[int, int, str, Reason]]] = {}
 
     def find(self, text: str) -> list[Candidate]:
         """Candidates in one normalized line, left to right.
@@ -147,43 +146,40 @@ class Discoverer:
         if not flagged:
             return []
         return [
-            Candidate(block.start() + start, block.start() + stop, word, reason, reading)
+            Candidate(block.start() + start, block.start() + stop, word, reason)
             for block in _BLOCK.finditer(text)
-            for start, stop, word, reason, reading in verdicts[block.group()]
+            for start, stop, word, reason in verdicts[block.group()]
         ]
 
-    def _judge_block(self, block: str) -> list[tuple[int, int, str, Reason, str]]:
-        """The candidates of one block: (start, end, word, reason, reading)."""
+    def _judge_block(self, block: str) -> list[tuple[int, int, str, Reason]]:
+        """The candidates of one block: (start, end, word, reason)."""
         letters = len(block.rstrip(_HIRAGANA))
         found = []
         for run in _CANDIDATES.finditer(block, 0, letters):
             start, end = run.span()
             # The kana after a kanji run decide its last word: 見込み, 仕事帰り.
             text = block[start:] if end == letters and run.group()[0] > "\u30ff" else run.group()
-            for first, stop, reason, reading in self._judge(text, end - start):
-                found.append((start + first, start + stop, text[first:stop], reason, reading))
+            for first, stop, reason in self._judge(text, end - start):
+                found.append((start + first, start + stop, text[first:stop], reason))
         return found
 
-    def _judge(self, text: str, length: int) -> list[tuple[int, int, Reason, str]]:
+    def _judge(self, text: str, length: int) -> list[tuple[int, int, Reason]]:
         """Spans of ``text[:length]`` (a run, then the kana that follow it) that are
-        probably jargon, with why and their reading."""
+        probably jargon, with why."""
         if text[0].isascii():
             return _acronyms(text)
         words = self.words(text)
         katakana = _KATAKANA_RUN.match(text) is not None
         if katakana and text not in EVERYDAY_WORDS and any(map(_torn_piece, words)):
             # A katakana word UniDic cuts into odd pieces is one it does not know.
-            return [(0, length, Reason.loanword, "")]
+            return [(0, length, Reason.loanword)]
         reason = Reason.loanword if katakana else Reason.compound
         verdicts = []
         for start, group in _noun_groups(words, length):
             content = [w for w in group if w.content]
             compound = len(content) > 1
             if any(self._rare(w, compound) for w in content):
-                reading = "" if any(w.unknown for w in group) else "".join(w.kana for w in group)
-                verdicts.append(
-                    (start, start + sum(len(w.surface) for w in group), reason, reading)
-                )
+                verdicts.append((start, start + sum(len(w.surface) for w in group), reason))
         return verdicts
 
     def reading(self, word: str) -> str:
@@ -259,7 +255,7 @@ def _noun_groups(words: list[Word], length: int) -> Iterator[tuple[int, list[Wor
         yield start, group
 
 
-def _acronyms(run: str) -> list[tuple[int, int, Reason, str]]:
+def _acronyms(run: str) -> list[tuple[int, int, Reason]]:
     """The run itself when it is an acronym nobody says at home."""
     capitals = sum(c.isupper() for c in run)
     letters = sum(c.isalpha() for c in run)
@@ -271,7 +267,7 @@ def _acronyms(run: str) -> list[tuple[int, int, Reason, str]]:
     )
     if not is_acronym or run.upper() in EVERYDAY_ACRONYMS:
         return []
-    return [(0, len(run), Reason.acronym, "")]
+    return [(0, len(run), Reason.acronym)]
 
 
 # How letters and digits are read out in an acronym (V2H → ぶいつーえいち).

@@ -83,10 +83,7 @@ def test_everyday_katakana_words_unidic_lacks_are_listed_and_not_reported(
 
 @needs_wordfreq
 def test_rare_compound_with_wordfreq(with_wordfreq: Discoverer) -> None:
-    found = list(with_wordfreq.find("減価償却の期間は十年です。"))
-    assert [(c.word, c.reason, c.reading) for c in found] == [
-        ("減価償却", Reason.compound, "ゲンカショウキャク")
-    ]
+    assert words(with_wordfreq, "減価償却の期間は十年です。") == [("減価償却", Reason.compound)]
 
 
 @needs_wordfreq
@@ -99,6 +96,15 @@ def test_okurigana_belong_to_the_word(with_wordfreq: Discoverer) -> None:
 def test_rare_loanword_with_wordfreq(with_wordfreq: Discoverer) -> None:
     assert words(with_wordfreq, "スループットが出ます。") == [("スループット", Reason.loanword)]
     assert words(with_wordfreq, "テレビとエアコンのリモコンです。") == []
+
+
+@pytest.mark.parametrize(
+    ("word", "reading"),
+    [("EDR", "いーでぃーあーる"), ("V2H", "ぶいつーえいち"), ("コンプラ", "こんぷら"),
+     ("減価償却", "げんかしょうきゃく"), ("歩留まり", "ぶどまり"), ("クリプトジャッキング酵", "")],
+)  # fmt: skip
+def test_reading_for_a_skeleton(unidic_only: Discoverer, word: str, reading: str) -> None:
+    assert unidic_only.reading(word) == reading
 
 
 def test_positions_point_into_the_line(unidic_only: Discoverer) -> None:

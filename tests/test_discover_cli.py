@@ -56,11 +56,12 @@ def test_no_discover_turns_it_off(runner: CliRunner, script: Path) -> None:
     assert [f["term"] for f in findings] == ["稟議"]
 
 
-def config_run(runner: CliRunner, tmp_path: Path, setting: str, monkeypatch):
+def config_run(runner: CliRunner, tmp_path: Path, setting: str, monkeypatch, *options: str):
     (tmp_path / ".jargonlint.toml").write_text(setting, encoding="utf-8")
     (tmp_path / "a.txt").write_text("OP：EDRを入れます。\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    args = ["check", "--no-default-dictionaries", "-d", str(MINI), "--format", "json", "a.txt"]
+    args = ["check", "--no-default-dictionaries", "-d", str(MINI), "--format", "json", *options]
+    args.append("a.txt")
     return runner.invoke(app, args)
 
 
@@ -74,6 +75,17 @@ def test_setting_off(runner: CliRunner, tmp_path: Path, monkeypatch) -> None:
     result = config_run(runner, tmp_path, 'possible_jargon = "off"\n', monkeypatch)
     assert json.loads(result.stdout)["findings"] == []
     assert result.exit_code == 0
+
+
+def test_discover_option_wins_over_the_setting(
+    runner: CliRunner, tmp_path: Path, monkeypatch
+) -> None:
+    result = config_run(runner, tmp_path, 'possible_jargon = "off"\n', monkeypatch, "--discover")
+    assert possible(json.loads(result.stdout)["findings"]) == [("EDR", "info", 1)]
+    result = config_run(
+        runner, tmp_path, 'possible_jargon = "error"\n', monkeypatch, "--no-discover"
+    )
+    assert json.loads(result.stdout)["findings"] == []
 
 
 def test_bad_setting_is_one_line(runner: CliRunner, tmp_path: Path, monkeypatch) -> None:
