@@ -143,6 +143,9 @@ def rich(words: list[Discovered], files_checked: int, console: Console) -> None:
     """A table: count, word, why, first places."""
     from rich.table import Table
 
+    if not words:
+        console.print(f"{files_checked} ファイルに、用語集にない専門の言葉は見つかりませんでした。")
+        return
     table = Table(title="用語集にない、専門の言葉かもしれない言葉")
     table.add_column("回数", justify="right")
     table.add_column("言葉", style="bold")
