@@ -157,3 +157,14 @@ def test_skeleton_must_be_filled_then_works(
         ("MDM", "possible-jargon"),
         ("EDR", "jargon"),
     ]
+
+
+def test_discover_rich_table_and_nothing_found(runner: CliRunner, script: Path, tmp_path: Path):
+    result = discover(runner, "--format", "rich", str(script))
+    assert result.exit_code == 0
+    assert "EDR" in result.stdout and "acronym" in result.stdout
+    assert "1 ファイルから 2 語" in result.stdout
+    plain = tmp_path / "plain.txt"
+    plain.write_text("OP：お電話ありがとうございます。\n", encoding="utf-8")
+    result = discover(runner, "--format", "rich", str(plain))
+    assert "見つかりませんでした" in result.stdout
