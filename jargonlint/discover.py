@@ -137,19 +137,23 @@ class Discoverer:
         positions are only worked out on a line where some block holds a candidate.
         """
         verdicts = self._verdicts
+        blocks = _BLOCK.findall(text)
         flagged = False
-        for block in _BLOCK.findall(text):
+        for block in blocks:
             verdict = verdicts.get(block)
             if verdict is None:
                 verdict = verdicts[block] = self._judge_block(block)
             flagged = flagged or bool(verdict)
         if not flagged:
             return []
-        return [
-            Candidate(block.start() + start, block.start() + stop, word, reason)
-            for block in _BLOCK.finditer(text)
-            for start, stop, word, reason in verdicts[block.group()]
-        ]
+        candidates = []
+        position = 0
+        for block in blocks:  # in order, and no block's text occurs between two blocks
+            offset = text.find(block, position)
+            position = offset + len(block)
+            for start, stop, word, reason in verdicts[block]:
+                candidates.append(Candidate(offset + start, offset + stop, word, reason))
+        return candidates
 
     def _judge_block(self, block: str) -> list[tuple[int, int, str, Reason]]:
         """The candidates of one block: (start, end, word, reason)."""

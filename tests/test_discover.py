@@ -107,10 +107,14 @@ def test_reading_for_a_skeleton(unidic_only: Discoverer, word: str, reading: str
     assert unidic_only.reading(word) == reading
 
 
-def test_positions_point_into_the_line(unidic_only: Discoverer) -> None:
-    text = "はい、EDRです。"
-    (candidate,) = unidic_only.find(text)
-    assert text[candidate.start : candidate.end] == "EDR"
+@pytest.mark.parametrize(
+    "text", ["はい、EDRです。", "MDMとMDM、それにEDRのEDRです。", "A-MDMとMDM-B、MDM"]
+)
+def test_positions_point_into_the_line(unidic_only: Discoverer, text: str) -> None:
+    found = unidic_only.find(text)
+    assert found
+    assert all(text[c.start : c.end] == c.word for c in found)
+    assert [c.start for c in found] == sorted({c.start for c in found})
 
 
 # -- in the linter ------------------------------------------------------------
