@@ -125,7 +125,7 @@ class Discoverer:
 
     def __init__(self, use_wordfreq: bool = True) -> None:
         self._tagger = _tagger()
-        self._zipf = zipf_lookup() if use_wordfreq else None
+        self._use_wordfreq = use_wordfreq  # its table loads on the first word judged
         # block → its candidates: (start, end, word, reason)
         self._verdicts: dict[str, list[tuple[int, int, str, Reason]]] = {}
 
@@ -220,11 +220,12 @@ class Discoverer:
         """
         if word.surface in EVERYDAY_WORDS:
             return False
-        if self._zipf is None:
+        lookup = zipf_lookup() if self._use_wordfreq else None
+        if lookup is None:
             return word.unknown
-        zipf = self._zipf(word.surface)
+        zipf = lookup(word.surface)
         if zipf is None and word.lemma:
-            zipf = self._zipf(_without_gloss(word.lemma))
+            zipf = lookup(_without_gloss(word.lemma))
         if zipf is not None:
             return zipf < (RARE_ZIPF_IN_COMPOUND if in_compound else RARE_ZIPF)
         return word.unknown or (in_compound and unseen_in_unidic(word.left, word.right, word.cost))
