@@ -168,3 +168,13 @@ def test_discover_rich_table_and_nothing_found(runner: CliRunner, script: Path, 
     plain.write_text("OP：お電話ありがとうございます。\n", encoding="utf-8")
     result = discover(runner, "--format", "rich", str(plain))
     assert "見つかりませんでした" in result.stdout
+
+
+def test_discover_missing_file_is_one_line_and_others_still_read(
+    runner: CliRunner, script: Path, tmp_path: Path
+) -> None:
+    missing = tmp_path / "nope.txt"
+    result = discover(runner, "--format", "json", str(missing), str(script))
+    assert result.exit_code == 2
+    assert result.stderr == f"jargonlint: error: {missing}: no such file or directory\n"
+    assert [w["term"] for w in json.loads(result.stdout)["words"]] == ["EDR", "MDM"]
