@@ -74,6 +74,13 @@ class TermsFormat(StrEnum):
     markdown = "markdown"
 
 
+class DiscoverFormat(StrEnum):
+    rich = "rich"
+    text = "text"
+    json = "json"
+    yaml = "yaml"
+
+
 class Audience(StrEnum):
     consumer = "consumer"
     business = "business"
@@ -161,6 +168,14 @@ def _glossary(config: Config, extra: list[Path] | None, no_default: bool) -> Glo
         raise typer.Exit(2) from None
 
 
+def _possible_jargon(setting: str, discover: bool | None) -> str | None:
+    """The severity of possible jargon, or None: --discover/--no-discover win over
+    the setting (--discover with the setting "off" reports at info)."""
+    if discover is False or (setting == "off" and not discover):
+        return None
+    return "info" if setting == "off" else setting
+
+
 @app.command()
 def check(
     paths: Annotated[
@@ -208,6 +223,14 @@ def check(
         str | None,
         typer.Option(help="CSV/TSV/Excel speaker and line columns, e.g. 話者,セリフ."),
     ] = None,
+    discover: Annotated[
+        bool | None,
+        typer.Option(
+            "--discover/--no-discover",
+            help="Also report words no glossary lists that are probably jargon.",
+            show_default=False,
+        ),
+    ] = None,
     dictionary: DictionaryOption = None,
     no_default_dictionaries: NoDefaultOption = False,
     config_path: ConfigOption = None,
@@ -227,6 +250,7 @@ def check(
             ),
             labels=SpeakerLabels.of(config.agent_labels, config.customer_labels),
         ),
+        possible_jargon=_possible_jargon(config.possible_jargon, discover),
     )
     try:
         chosen_columns = _columns(columns) if columns else config.columns
@@ -469,6 +493,76 @@ def terms(
 
 
 app.command()(quiz)
+
+
+@app.command()
+def discover(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Script files or folders to look through.")
+    ] = None,
+    output_format: Annotated[
+        DiscoverFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="rich, text, json, or yaml (glossary entries to complete and pass with -d).",
+        ),
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option(help="Read files in this encoding instead of detecting it.")
+    ] = None,
+    speakers: Annotated[
+        Speakers | None,
+        typer.Option(help="Look at the agent's lines only (default) or every speaker's."),
+    ] = None,
+    dictionary: DictionaryOption = None,
+    no_default_dictionaries: NoDefaultOption = False,
+    config_path: ConfigOption = None,
+    isolated: IsolatedOption = False,
+) -> None:
+    """List words no glossary lists that are probably jargon, most frequent first."""
+    config = _settings(config_path, isolated)
+    glossary = _glossary(config, dictionary, no_default_dictionaries)
+    linter = Linter(
+        glossary,
+        ignore=config.ignore,
+        options=ScriptOptions(
+            speakers=speakers.value if speakers else config.speakers,
+            include_unspoken=config.include_unspoken,
+            labels=SpeakerLabels.of(config.agent_labels, config.customer_labels),
+        ),
+        possible_jargon="info",
+    )
+    read_options = ReadOptions(encoding or config.encoding, config.columns)
+    collected = collect(paths or [Path(".")])
+    errors = list(collected.errors)
+    findings: list[Finding] = []
+    for path in collected.files:
+        try:
+            segments = read_segments(str(path), path.read_bytes(), read_options)
+        except BinaryFileError as exc:
+            _warn(f"{path}: {exc}")
+            continue
+        except (InputError, OSError, LookupError) as exc:
+            errors.append(f"{path}: {exc}")
+            continue
+        findings.extend(linter.lint_segments(str(path), segments))
+    for message in errors:
+        _error(message)
+    from jargonlint.reporters import discovered
+
+    words = discovered.tally(findings)
+    chosen = output_format or DiscoverFormat(_format(None).value)
+    if chosen is DiscoverFormat.json:
+        discovered.as_json(words, len(collected.files), errors, sys.stdout)
+    elif chosen is DiscoverFormat.yaml:
+        discovered.skeleton(words, linter.discoverer.reading, sys.stdout)
+    elif chosen is DiscoverFormat.text:
+        discovered.text(words, sys.stdout)
+    else:
+        discovered.rich(words, len(collected.files), _console())
+    if errors:
+        raise typer.Exit(2)
 
 
 def _version(value: bool) -> None:

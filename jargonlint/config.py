@@ -17,6 +17,7 @@ from jargonlint.glossary import AUDIENCES
 from jargonlint.script import DEFAULT_AGENT_LABELS, DEFAULT_CUSTOMER_LABELS
 
 FAIL_ON = (*SEVERITIES, "never")
+POSSIBLE_JARGON = (*SEVERITIES, "off")  # severity of the possible-jargon rule
 SPEAKERS = ("agent", "all")
 KNOWN = (
     "agent_labels",
@@ -28,6 +29,7 @@ KNOWN = (
     "fail_on",
     "ignore",
     "include_unspoken",
+    "possible_jargon",
     "speakers",
 )
 CONFIG_NAME = ".jargonlint.toml"
@@ -51,6 +53,7 @@ class Config:
     agent_labels: list[str] = field(default_factory=lambda: list(DEFAULT_AGENT_LABELS))
     customer_labels: list[str] = field(default_factory=lambda: list(DEFAULT_CUSTOMER_LABELS))
     columns: tuple[str, str] | None = None
+    possible_jargon: str = "info"  # words no glossary lists that are probably jargon
     source: Path | None = None
 
 
@@ -79,6 +82,8 @@ def load_config(path: Path | None) -> Config:
             config.audience = _choice(path, key, value, AUDIENCES)
         elif key == "fail_on":
             config.fail_on = _choice(path, key, value, FAIL_ON)
+        elif key == "possible_jargon":
+            config.possible_jargon = _choice(path, key, value, POSSIBLE_JARGON)
         elif key == "speakers":
             config.speakers = _choice(path, key, value, SPEAKERS)
         elif key == "include_unspoken":

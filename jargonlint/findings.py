@@ -36,9 +36,9 @@ class Finding:
 
     @property
     def reason(self) -> str:
-        """What a one-line report says after the term: why a misuse is one, else the
-        plain explanation."""
-        return self.message if self.rule == "misuse" else self.explanation
+        """What a one-line report says after the term: why a misuse or a possible
+        jargon word is one, else the plain explanation."""
+        return self.message if self.rule in ("misuse", "possible-jargon") else self.explanation
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract (version 1)."""

@@ -192,10 +192,11 @@ def _parse_entry(item: object, source: str, problems: list[Problem]) -> Entry | 
     for key in item:
         if key not in REQUIRED and key not in OPTIONAL:
             problem(f"unknown key {key!r}")
-    for key in REQUIRED:
-        value = item.get(key)
-        if value is None or value == "" or value == []:
-            problem(f"missing {key}")
+    # One line per entry, naming every field left to fill: a skeleton from
+    # `jargonlint discover --format yaml` has empty explanations and say_instead.
+    missing = [key for key in REQUIRED if item.get(key) in (None, "", [])]
+    if missing:
+        problem(f"missing {', '.join(missing)}")
     strings = {}
     for key in ("term", "reading", "category", "avoid_for", "explanation", "example", "detail"):
         value = item.get(key, "")

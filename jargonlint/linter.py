@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jargonlint import glossary_cache, suppressions
+from jargonlint.discover import REASON_LABELS, Candidate, Discoverer
 from jargonlint.document import UNSPOKEN, Kind, Segment, plain_lines
 from jargonlint.explained import explained_in_place
 from jargonlint.findings import Finding
@@ -105,13 +106,19 @@ class Linter:
         audience: str = "consumer",
         ignore: Iterable[str] = (),
         options: ScriptOptions | None = None,
+        possible_jargon: str | None = None,
     ) -> None:
+        """``possible_jargon``: the severity of words no glossary lists but that are
+        probably jargon (rule ``possible-jargon``); None looks for none."""
         self.glossary = glossary
         self.audience = audience
         self.options = options or ScriptOptions()
         self._tokenizer = glossary.matcher.tokenizer
         self._verdicts: dict[tuple[str, str], tuple[str, str, str]] = {}
         ignored = {form_key(i) for i in ignore}
+        self._ignored_forms = ignored
+        self._possible_jargon = possible_jargon
+        self.discoverer = Discoverer() if possible_jargon else None
         self._ignored = {
             e.term for e in glossary.entries if any(form_key(f) in ignored for f in e.forms)
         }
@@ -159,11 +166,14 @@ class Linter:
             chosen, texts, normalize_lines(texts), strict=True
         ):
             tokens = tokenize(normalized.text)
+            spans = []  # of glossary matches, so that discovery never repeats one
             for match in find(tokens.keys, tokens.spellings):
                 entry = match.entry
+                span = tokens.span(match.start, match.end)
+                spans.append(span)
                 if entry.term in self._ignored:
                     continue
-                start, end = normalized.original_span(*tokens.span(match.start, match.end))
+                start, end = normalized.original_span(*span)
                 finding = self._finding(
                     path, segment, entry, (start, end), text, explained, audience
                 )
@@ -172,6 +182,21 @@ class Linter:
                     directive.mark_used(entry.term)
                 if not hits:
                     findings.append((group, finding))
+            if self.discoverer is not None:
+                for candidate in self.discoverer.find(normalized.text):
+                    if any(s < candidate.end and candidate.start < e for s, e in spans):
+                        continue
+                    start, end = normalized.original_span(candidate.start, candidate.end)
+                    if form_key(candidate.word) in self._ignored_forms or explained_in_place(
+                        text, start, end
+                    ):
+                        continue
+                    finding = self._discovered(path, segment, candidate, (start, end))
+                    hits = suppressions.suppressing(directives, group, candidate.word)
+                    for directive in hits:
+                        directive.mark_used(candidate.word)
+                    if not hits:
+                        findings.append((group, finding))
         findings.extend((d.group, f) for d, f in _unused(path, directives, segments))
         findings.extend(_guessed(path, script.guesses, segments, groups))
         findings.sort(key=lambda item: (item[0], item[1].column))
@@ -211,6 +236,38 @@ class Linter:
             rule=rule,
             explanation=entry.explanation,
             suggestions=entry.say_instead,
+            message=message,
+            source_line=segment.line_text or segment.text,
+            cell=segment.cell,
+            location=segment.location,
+        )
+
+    def _discovered(
+        self, path: str, segment: Segment, candidate: Candidate, span: tuple[int, int]
+    ) -> Finding:
+        """A possible-jargon finding: why the word was flagged and how to list it."""
+        start, end = span
+        word = candidate.word
+        message = (
+            f"「{word}」は{REASON_LABELS[candidate.reason]}で、用語集にありません"
+            f"（{candidate.reason}）。専門の言葉なら言い換えるか説明を添えてください。"
+            "チームの辞書に加えるには jargonlint discover --format yaml で下書きを作り、"
+            "-d で渡します"
+        )
+        offset = segment.column_offset
+        return Finding(
+            path=path,
+            line=segment.line,
+            column=offset + start + 1,
+            end_line=segment.line,
+            end_column=offset + end + 1,
+            term=word,
+            matched=segment.text[start:end],
+            category=candidate.reason.value,  # why: acronym, rare loanword, rare compound
+            severity=self._possible_jargon or "info",
+            rule="possible-jargon",
+            explanation="",
+            suggestions=(),
             message=message,
             source_line=segment.line_text or segment.text,
             cell=segment.cell,

@@ -19,8 +19,9 @@ first split with surfaces only ("<white space><surface>"). A surface whose
 lemma does not depend on context, or cannot matter, remembers its key: anything
 written with kanji, katakana or Latin letters; kana nouns, prefixes and
 particles; light verbs like し・いたし・ござい; and kana verbs whose lemma takes
-part in no glossary form (かしこまり → 畏まる). A kana verb that may matter (かけ:
-掛ける or 駆ける) is analysed every time. Only a line with such a word, or with a
+part in no glossary form (かしこまり → 畏まる). A word that may matter and whose
+lemma may change with the sentence (かけ: 掛ける or 駆ける; 切り返し: the noun or
+the verb 切り返す) is analysed every time. Only a line with such a word, or with a
 surface not yet seen, is split again with lemmas
 ("<white space><surface>\\t<pos1>\\t<pos2>\\t<lemma>"). Token positions are
 only worked out for the few lines where something matched.
@@ -44,6 +45,7 @@ _BOS, _EOS = "<", ">"  # markers that keep MeCab's output from being stripped
 _KANA_ONLY = re.compile("[\u3041-\u309f]+\\Z")
 _KATAKANA_LEMMA = re.compile("[\u30a1-\u30faー]+\\Z")
 _KANJI = re.compile("[\u4e00-\u9fff]")
+_KANJI_THEN_KANA = re.compile("[\u4e00-\u9fff][\u3041-\u309f]")
 # Verbs and adjectives written in kana are where UniDic's homographs live (かけ:
 # 掛ける, 駆ける or 欠ける; ひかり: the verb 光る or the noun 光). Kana nouns,
 # prefixes and particles keep one lemma (お・ご → 御, ところ → 所), or one that no
@@ -146,13 +148,13 @@ class Tokenizer:
             key = _fold(surface)
         self._analysed[row] = key
         self._spellings[spaced] = _fold(surface)
-        if not (
+        homograph = (
             _KANA_ONLY.match(surface)
             and lemma != surface
             and pos1 in _CONTENT_INFLECTING
             and pos2 != "非自立可能"
-            and self._relevant(key)
-        ):
+        ) or _KANJI_THEN_KANA.search(surface)  # 切り返し: the noun, or the verb 切り返す
+        if not (homograph and self._relevant(key)):
             self._keys[spaced] = key
         return key
 

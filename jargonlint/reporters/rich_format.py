@@ -36,7 +36,8 @@ def _finding(finding: Finding, console: Console) -> None:
     head.append(f"{place}:{finding.column}", style="dim")
     head.append(f"  {LABELS[finding.severity]}  ", style=style)
     head.append(finding.term, style="bold")
-    head.append(f"  [{finding.category}]", style="dim")
+    if finding.category:
+        head.append(f"  [{finding.category}]", style="dim")
     console.print(head)
     line = finding.source_line
     if line:
@@ -50,7 +51,8 @@ def _finding(finding: Finding, console: Console) -> None:
         # line below its prefix; the terminal wraps it where it must instead.
         console.print(shown, soft_wrap=True)
     console.print(Text(f"    {finding.message}", style=style), soft_wrap=True)
-    console.print(_labelled("説明", finding.explanation), soft_wrap=True)
+    if finding.explanation:
+        console.print(_labelled("説明", finding.explanation), soft_wrap=True)
     if finding.suggestions:
         console.print(_labelled("言い換え", "、".join(finding.suggestions)), soft_wrap=True)
 

@@ -1,0 +1,54 @@
+"""Rarity signals: UniDic's unseen-word costs and the cached wordfreq table."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from jargonlint import glossary_cache, word_rarity
+from jargonlint.discover import Discoverer
+
+
+@pytest.fixture(scope="module")
+def discoverer() -> Discoverer:
+    return Discoverer(use_wordfreq=False)
+
+
+@pytest.mark.parametrize(
+    ("word", "unseen"),
+    [("与信", True), ("稟議", True), ("エビデンス", True), ("口座", False), ("テレビ", False)],
+)
+def test_unseen_in_unidic(discoverer: Discoverer, word: str, unseen: bool) -> None:
+    (token,) = discoverer.words(word)
+    assert word_rarity.unseen_in_unidic(token.left, token.right, token.cost) is unseen
+
+
+def test_baselines_are_cached(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    monkeypatch.setenv("JARGONLINT_CACHE_DIR", str(tmp_path))
+    word_rarity.unseen_costs.cache_clear()
+    try:
+        first = word_rarity.unseen_costs()
+        assert list(tmp_path.glob("unidic-unseen-*.pickle"))
+        word_rarity.unseen_costs.cache_clear()
+        assert word_rarity.unseen_costs() == first
+    finally:
+        word_rarity.unseen_costs.cache_clear()
+
+
+def test_cached_wordfreq_table_gives_wordfreqs_zipf(monkeypatch: pytest.MonkeyPatch, tmp_path):
+    wordfreq = pytest.importorskip("wordfreq")
+    monkeypatch.setenv("JARGONLINT_CACHE_DIR", str(tmp_path))
+    word_rarity.zipf_lookup.cache_clear()
+    try:
+        built = word_rarity.zipf_lookup()
+        assert list(glossary_cache.cache_dir().glob("wordfreq-ja-*.pickle"))
+        word_rarity.zipf_lookup.cache_clear()
+        loaded = word_rarity.zipf_lookup()
+        frequencies = wordfreq.get_frequency_dict("ja")
+        for word in ("電話", "減価", "稟議", "テレビ"):
+            exact = math.log10(frequencies[word]) + 9
+            assert built(word) == loaded(word) == math.floor(exact * 10) / 10
+        assert loaded("トークン") is None
+    finally:
+        word_rarity.zipf_lookup.cache_clear()
