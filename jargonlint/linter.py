@@ -26,7 +26,7 @@ from jargonlint.lookup import find_entry
 from jargonlint.matcher import Matcher, check_examples
 from jargonlint.normalize import normalize_lines
 from jargonlint.script import AGENT, DEFAULT_LABELS, SpeakerLabels, annotate, declared_audience
-from jargonlint.severity import classify
+from jargonlint.severity import classify, suggestions
 from jargonlint.tokenizer import Tokenizer
 
 
@@ -201,7 +201,7 @@ class Linter:
             severity=severity,
             rule=rule,
             explanation=entry.explanation,
-            suggestions=entry.say_instead,
+            suggestions=suggestions(entry, audience),
             message=message,
             source_line=segment.line_text or segment.text,
             cell=segment.cell,
