@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from jargonlint import glossary_cache, suppressions
@@ -26,6 +27,7 @@ from jargonlint.lookup import find_entry
 from jargonlint.matcher import Matcher, check_examples
 from jargonlint.normalize import normalize_lines
 from jargonlint.script import AGENT, DEFAULT_LABELS, SpeakerLabels, annotate, declared_audience
+from jargonlint.senses import Senses, check_rules
 from jargonlint.severity import classify, suggestions
 from jargonlint.tokenizer import Tokenizer
 
@@ -44,6 +46,11 @@ class Glossary:
 
     entries: list[Entry]
     matcher: Matcher
+
+    @cached_property
+    def senses(self) -> Senses:
+        """The entries' not_when rules, compiled once per glossary."""
+        return Senses(self.entries, self.matcher.tokenizer)
 
     @classmethod
     def load(
@@ -73,11 +80,13 @@ class Glossary:
         matcher = Matcher.build(entries, tokenizer)
         problems += matcher.problems
         problems += check_examples(matcher, entries)
+        glossary = cls(entries, matcher)
+        problems += check_rules(glossary.senses, matcher, entries)
         if problems:
             raise GlossaryError(problems)
         if use_cache:
             glossary_cache.store(key, (entries, matcher.trie))
-        return cls(entries, matcher)
+        return glossary
 
 
 @dataclass(frozen=True)
@@ -145,13 +154,14 @@ class Linter:
         findings: list[tuple[int, Finding]] = []  # with the group, to keep file order
         explained: dict[str, int] = {}
         find = self.glossary.matcher.find
+        resolve = self.glossary.senses.resolve
         tokenize = self._tokenizer.tokenize
         texts = [_without_directives(s, cut) for s, _ in chosen]
         for (segment, group), text, normalized in zip(
             chosen, texts, normalize_lines(texts), strict=True
         ):
             tokens = tokenize(normalized.text)
-            for match in find(tokens.keys, tokens.spellings):
+            for match in resolve(find(tokens.keys, tokens.spellings), tokens):
                 entry = match.entry
                 if entry.term in self._ignored:
                     continue

@@ -23,9 +23,10 @@ MAX_WINDOW = 40
 class SenseRule:
     """Context in which an entry's form is not that entry.
 
-    The form is not the term when one of ``followed_by`` comes right after it,
-    one of ``preceded_by`` right before it, or one of ``near`` within
-    ``window`` tokens on either side. With ``means``, the form is then the
+    The form is not the term when every condition the rule gives holds: one
+    of ``followed_by`` comes right after it, one of ``preceded_by`` right
+    before it, one of ``near`` within ``window`` tokens on either side.
+    Several rules are alternatives. With ``means``, the form is then the
     entry with that headword instead (a word with two jargon senses).
     """
 
@@ -51,7 +52,7 @@ class SenseRule:
             parts.append(f"後に「{'・'.join(self.followed_by)}」")
         if self.near:
             parts.append(f"近く（{self.window}語以内）に「{'・'.join(self.near)}」")
-        where = "、または".join(parts)
+        where = "、かつ".join(parts)
         return (
             f"{where}があるとき（{'「' + self.means + '」の意味' if self.means else '別の意味'}）"
         )
