@@ -166,11 +166,15 @@ def _in_a_name(match: Match, tokens: Tokens) -> bool:
     while first > 0 and _glued(tokens, first) and _NAME_WORDS.match(spellings[first - 1]):
         first -= 1
         neighbours.append(spellings[first])
-    while stop < len(spellings) and _glued(tokens, stop) and _NAME_WORDS.match(spellings[stop]):
+    while True:  # a katakana marker (ビル) would join the run: look before each word
+        if any(_starts_at(spellings, stop, name) for name in _NAME_AFTER):
+            return True
+        if not (
+            stop < len(spellings) and _glued(tokens, stop) and _NAME_WORDS.match(spellings[stop])
+        ):
+            break
         neighbours.append(spellings[stop])
         stop += 1
-    if any(_starts_at(spellings, stop, name) for name in _NAME_AFTER):
-        return True
     if any(_ends_at(spellings, first, name) for name in _NAME_BEFORE):
         return True
     if neighbours and _introduces_someone(spellings, stop):
