@@ -24,6 +24,7 @@ _KEEP = 8  # compiled glossaries kept: one per dictionary set in use, each ~0.5 
 # The modules whose behaviour is baked into a compiled glossary.
 _COMPILERS = (
     "glossary.py", "matcher.py", "normalize.py", "tokenizer.py", "sense_rules.py", "senses.py",
+    "resegment.py",
 )  # fmt: skip
 
 

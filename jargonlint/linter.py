@@ -153,7 +153,7 @@ class Linter:
         cut = {(d.line, d.start, d.end) for d in directives}
         findings: list[tuple[int, Finding]] = []  # with the group, to keep file order
         explained: dict[str, int] = {}
-        find = self.glossary.matcher.find
+        find = self.glossary.matcher.find_in_tokens
         resolve = self.glossary.senses.resolve
         tokenize = self._tokenizer.tokenize
         texts = [_without_directives(s, cut) for s, _ in chosen]
@@ -161,7 +161,7 @@ class Linter:
             chosen, texts, normalize_lines(texts), strict=True
         ):
             tokens = tokenize(normalized.text)
-            for match in resolve(find(tokens.keys, tokens.spellings), tokens):
+            for match in resolve(find(tokens), tokens):
                 entry = match.entry
                 if entry.term in self._ignored:
                     continue

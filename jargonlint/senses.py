@@ -33,6 +33,7 @@ _NAME_BEFORE = ("株式会社", "有限会社", "合同会社", "(株)", "(有)"
 _NAME_WORDS = re.compile("[\u30a0-\u30ffa-z0-9&・]+\\Z")  # katakana/Latin run, folded
 _KATAKANA = re.compile("[\u30a0-\u30ff]+\\Z")
 _PERSON_OR_PLACE = ("人名", "地名")
+_HIRAGANA = re.compile("[\u3041-\u309f]+")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class _Word:
 
     key: str
     spelling: str
+    by_key: bool
 
 
 @dataclass(frozen=True)
@@ -77,9 +79,12 @@ def _spelled(
     tokens: Tokens,
     at: int,
 ) -> bool:
-    """One of the words is at ``at``, by lemma keys or as written."""
+    """One of the words is at ``at``, as written or, for a word with kanji or
+    katakana, by lemma keys (積む meets 積ん). Kana-only words are compared as
+    written: な and で share the lemma だ."""
     return any(
-        check(tokens.keys, at, w.key) or check(tokens.spellings, at, w.spelling) for w in words
+        check(tokens.spellings, at, w.spelling) or (w.by_key and check(tokens.keys, at, w.key))
+        for w in words
     )
 
 
@@ -117,7 +122,8 @@ class Senses:
 
     def _word(self, text: str) -> _Word:
         tokens = self._tokenizer.tokenize_form(text)
-        return _Word("".join(tokens.keys), "".join(tokens.spellings))
+        spelling = "".join(tokens.spellings)
+        return _Word("".join(tokens.keys), spelling, not _HIRAGANA.fullmatch(spelling))
 
     def resolve(self, matches: Iterable[Match], tokens: Tokens) -> Iterator[Match]:
         """The matches that are their term here; a ``means`` rule renames the entry."""
@@ -214,7 +220,7 @@ def check_rules(senses: Senses, matcher: Matcher, entries: Iterable[Entry]) -> l
 
     def found(text: str) -> tuple[list[Match], list[Match]]:
         tokens = matcher.tokenizer.tokenize(normalize(text).text)
-        raw = list(matcher.find(tokens.keys, tokens.spellings))
+        raw = list(matcher.find_in_tokens(tokens))
         return raw, list(senses.resolve(raw, tokens))
 
     for entry in entries:

@@ -283,6 +283,7 @@ BOTH_SENSES = [
     ),
     ("マスト", "この機能はマストでございます。", "帆船のマストが見えます。"),
     ("動力", "動力のご契約は別料金です。", "風力を動力として使います。"),
+    ("クリエイティブ", "広告のクリエイティブでございます。", "クリエイティブな方を募集中です。"),
 ]
 
 # Where the other sense is jargon too, the finding names that entry instead.
