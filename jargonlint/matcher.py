@@ -20,7 +20,7 @@ from typing import Any
 
 from jargonlint.glossary import Entry, Problem
 from jargonlint.normalize import normalize
-from jargonlint.resegment import resegment
+from jargonlint.resegment import Resegmenter
 from jargonlint.tokenizer import Tokenizer, Tokens
 
 # A lemma that is a verb's or adjective's dictionary form: it ends in u-row kana or い.
@@ -76,6 +76,7 @@ class Matcher:
         self.problems: list[Problem] = []
         self._pairs: set[str] = set()
         self._singles: set[str] = set()
+        self._resegment: Resegmenter | None = None
         if trie is not None:
             self._index_openings()
 
@@ -236,7 +237,9 @@ class Matcher:
     def find_in_tokens(self, tokens: Tokens) -> Iterator[Match]:
         """Matches in a tokenized line, once tokens that hide a form's edge inside a
         compound are cut (割|賦払い → 割|賦|払い); ``tokens`` are cut in place."""
-        resegment(tokens, self.trie, self._pairs)
+        if self._resegment is None:
+            self._resegment = Resegmenter(self.trie, self._pairs)
+        self._resegment(tokens)
         return self.find(tokens.keys, tokens.spellings)
 
     def find_in_text(self, text: str) -> list[Match]:

@@ -25,6 +25,7 @@ ROI in Android) never straddles a boundary and is never cut out.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -49,32 +50,75 @@ _CUTTABLE = re.compile("[\u3005\u4e00-\u9fff]+|[\u30a1-\u30fa\u30fc]+")  # kanji
 _KATAKANA = re.compile("[\u30a1-\u30fa\u30fc]+")
 
 
-def resegment(tokens: Tokens, trie: dict[str, Any], openings: set[str]) -> None:
-    """Cut tokens in place so that every form that fits the rules above starts and
-    ends on token boundaries. ``openings`` are the first two characters of every
-    form: most positions are ruled out by one set lookup."""
+class Resegmenter:
+    """Cuts tokens for one glossary's trie, remembering which spellings can never
+    take part in a cut, so that most lines cost one pass of dictionary lookups."""
+
+    def __init__(self, trie: dict[str, Any], openings: set[str]) -> None:
+        self._trie = trie
+        self._openings = openings
+        self._flags = _Flags(self._may_cut)
+
+    def _may_cut(self, spelling: str) -> bool:
+        """The token could start a form that runs on into the next token, begin with a
+        prefix that a form follows, or be a katakana word UniDic does not know."""
+        if not _CUTTABLE.fullmatch(spelling):
+            return False
+        if _runs_on(self._trie, spelling):
+            return True
+        if len(spelling) > 2 and _KATAKANA.fullmatch(spelling) and not _known(spelling):
+            return True
+        return any(
+            p in PREFIXES and len(p) < len(spelling) and _runs_on(self._trie, spelling[len(p) :])
+            for p in (spelling[:1], spelling[:2])
+        )
+
+    def __call__(self, tokens: Tokens) -> None:
+        """Cut tokens in place so that every form that fits the rules above starts
+        and ends on token boundaries."""
+        flags = self._flags
+        if any(map(flags.__getitem__, tokens.spellings)):
+            _resegment(tokens, self._trie, self._openings, flags)
+
+
+class _Flags(dict[str, bool]):
+    """spelling → whether it may take part in a cut, worked out on first sight."""
+
+    def __init__(self, judge: Callable[[str], bool]) -> None:
+        super().__init__()
+        self._judge = judge
+
+    def __missing__(self, spelling: str) -> bool:
+        flag = self[spelling] = self._judge(spelling)
+        return flag
+
+
+def _resegment(tokens: Tokens, trie: dict[str, Any], openings: set[str], flags: _Flags) -> None:
+    """Find the cuts a line needs (only at tokens flagged as possible) and make them."""
     spellings = tokens.spellings
     text = "".join(spellings)
     starts = [0]
-    for spelling in spellings:
-        starts.append(starts[-1] + len(spelling))
+    for piece in spellings:
+        starts.append(starts[-1] + len(piece))
     boundaries = set(starts)
     cuts: set[int] = set()
-    for index, start in enumerate(starts[:-1]):
-        spelling = spellings[index]
-        if _CUTTABLE.fullmatch(spelling) is None:
+    for index, spelling in enumerate(spellings):
+        if not flags[spelling]:
             continue
+        start = starts[index]
         if text[start : start + 2] in openings:
             cuts.update(_ends_inside(trie, text, start, boundaries, starts, spellings, index))
-        for prefix in _prefixes(spelling):
-            begin = start + len(prefix)
-            if text[begin : begin + 2] in openings:
-                end = _longest_end(trie, text, begin, boundaries)
-                if end is not None and end > start + len(spelling):
-                    cuts.add(begin)
-        surface = tokens.rows[index].lstrip()  # UniDic is asked about the text as written
-        if len(spelling) > 2 and len(surface) == len(spelling) and not _known(surface):
-            cuts.update(start + cut for cut in _known_split(trie, spelling, surface))
+        for prefix in (spelling[:1], spelling[:2]):
+            if prefix in PREFIXES and len(prefix) < len(spelling):
+                begin = start + len(prefix)
+                if text[begin : begin + 2] in openings:
+                    end = _longest_end(trie, text, begin, boundaries)
+                    if end is not None and end > start + len(spelling):
+                        cuts.add(begin)
+        if len(spelling) > 2 and _KATAKANA.fullmatch(spelling):
+            surface = tokens.rows[index].lstrip()  # UniDic is asked about the text as written
+            if len(surface) == len(spelling) and not _known(surface):
+                cuts.update(start + cut for cut in _known_split(trie, spelling, surface))
     if cuts:
         _cut(tokens, sorted(cuts), starts)
 
@@ -140,10 +184,6 @@ def _token_at(starts: list[int], offset: int) -> int:
     return low
 
 
-def _prefixes(spelling: str) -> list[str]:
-    return [p for p in PREFIXES if len(p) < len(spelling) and spelling.startswith(p)]
-
-
 def _known_split(trie: dict[str, Any], word: str, surface: str) -> list[int]:
     """Where to cut an unknown katakana word into a form and a known word."""
     for cut in range(len(word) - 1, 1, -1):  # longest form first
@@ -153,6 +193,14 @@ def _known_split(trie: dict[str, Any], word: str, surface: str) -> list[int]:
         if _known(surface[:cut]) and _is_form(trie, word[cut:]):
             return [cut]
     return []
+
+
+def _runs_on(trie: dict[str, Any], text: str) -> bool:
+    """Some form begins with ``text`` and goes on past it."""
+    node: dict[str, Any] | None = trie
+    for char in text:
+        node = node.get(char) if node is not None else None
+    return node is not None and any(key != _END for key in node)
 
 
 def _is_form(trie: dict[str, Any], text: str) -> bool:

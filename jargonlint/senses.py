@@ -30,6 +30,8 @@ _NAME_AFTER = (
     "ホールディングス", "商事", "工業", "電機",
 )  # fmt: skip
 _NAME_BEFORE = ("株式会社", "有限会社", "合同会社", "(株)", "(有)")
+_NAME_AFTER_OPENS = frozenset(name[0] for name in _NAME_AFTER)
+_NAME_BEFORE_CLOSES = frozenset(name[-1] for name in _NAME_BEFORE)
 _NAME_WORDS = re.compile("[\u30a0-\u30ffa-z0-9&・]+\\Z")  # katakana/Latin run, folded
 _KATAKANA = re.compile("[\u30a0-\u30ff]+\\Z")
 _PERSON_OR_PLACE = ("人名", "地名")
@@ -52,6 +54,7 @@ class _Rule:
     preceded_by: tuple[_Word, ...]
     near: tuple[_Word, ...]
     means: Entry | None
+    near_opens: frozenset[str]  # first characters of the near words, written and keyed
 
 
 def _starts_at(seq: Sequence[str], i: int, word: str) -> bool:
@@ -89,36 +92,53 @@ def _spelled(
 
 
 class Senses:
-    """The glossary's sense rules, compiled against the tokenizer."""
+    """The glossary's sense rules, compiled against the tokenizer.
+
+    An entry's rules are compiled the first time one of its forms is matched:
+    a script meets few of the glossary's entries, and tokenizing every rule
+    word of every entry would cost a short check more than its linting."""
 
     def __init__(self, entries: Iterable[Entry], tokenizer: Tokenizer) -> None:
         entries = list(entries)
-        self.problems: list[Problem] = []
         self._tokenizer = tokenizer
-        by_term = {e.term: e for e in entries}
+        self._by_term = {e.term: e for e in entries}
         self._rules: dict[str, list[_Rule]] = {}
-        for entry in entries:
-            for rule in entry.not_when:
-                means = by_term.get(rule.means) if rule.means else None
-                if rule.means and (means is None or means is entry):
-                    self.problems.append(
-                        Problem(
-                            entry.source,
-                            rule.line or entry.line,
-                            entry.term,
-                            f"not_when: means {rule.means!r} is not another entry's headword",
-                        )
-                    )
-                    continue
-                self._rules.setdefault(entry.term, []).append(
-                    _Rule(
-                        rule,
-                        tuple(map(self._word, rule.followed_by)),
-                        tuple(map(self._word, rule.preceded_by)),
-                        tuple(map(self._word, rule.near)),
-                        means,
-                    )
-                )
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Rules whose ``means`` names no other entry."""
+        return [
+            Problem(
+                entry.source,
+                rule.line or entry.line,
+                entry.term,
+                f"not_when: means {rule.means!r} is not another entry's headword",
+            )
+            for entry in self._by_term.values()
+            for rule in entry.not_when
+            if rule.means and self._by_term.get(rule.means, entry) is entry
+        ]
+
+    def _rules_of(self, entry: Entry) -> list[_Rule]:
+        rules = self._rules.get(entry.term)
+        if rules is None:
+            rules = self._rules[entry.term] = [
+                self._compile(rule)
+                for rule in entry.not_when
+                if not rule.means or self._by_term.get(rule.means, entry) is not entry
+            ]
+        return rules
+
+    def _compile(self, rule: SenseRule) -> _Rule:
+        near = tuple(map(self._word, rule.near))
+        return _Rule(
+            rule,
+            tuple(map(self._word, rule.followed_by)),
+            tuple(map(self._word, rule.preceded_by)),
+            near,
+            self._by_term.get(rule.means) if rule.means else None,
+            frozenset(c for w in near for c in (w.spelling[:1], w.key[:1])),
+        )
 
     def _word(self, text: str) -> _Word:
         tokens = self._tokenizer.tokenize_form(text)
@@ -139,7 +159,9 @@ class Senses:
     def _rule_for(self, match: Match, tokens: Tokens) -> _Rule | None:
         """The first rule of the entry whose every condition the context meets."""
         start, end = match.start, match.end
-        for rule in self._rules.get(match.entry.term, ()):
+        if not match.entry.not_when:
+            return None
+        for rule in self._rules_of(match.entry):
             if rule.followed_by and not _spelled(rule.followed_by, _starts_at, tokens, end):
                 continue
             if rule.preceded_by and not _spelled(rule.preceded_by, _ends_at, tokens, start):
@@ -148,7 +170,12 @@ class Senses:
                 window = rule.rule.window
                 before = range(max(0, start - window), start)
                 after = range(end, min(len(tokens.keys), end + window))
-                if not any(_spelled(rule.near, _starts_at, tokens, at) for at in (*before, *after)):
+                opens = rule.near_opens
+                if not any(
+                    (tokens.spellings[at][:1] in opens or tokens.keys[at][:1] in opens)
+                    and _spelled(rule.near, _starts_at, tokens, at)
+                    for at in (*before, *after)
+                ):
                     continue
             return rule
         return None
@@ -173,7 +200,11 @@ def _in_a_name(match: Match, tokens: Tokens) -> bool:
         first -= 1
         neighbours.append(spellings[first])
     while True:  # a katakana marker (ビル) would join the run: look before each word
-        if any(_starts_at(spellings, stop, name) for name in _NAME_AFTER):
+        if (
+            stop < len(spellings)
+            and spellings[stop][:1] in _NAME_AFTER_OPENS
+            and any(_starts_at(spellings, stop, name) for name in _NAME_AFTER)
+        ):
             return True
         if not (
             stop < len(spellings) and _glued(tokens, stop) and _NAME_WORDS.match(spellings[stop])
@@ -181,7 +212,11 @@ def _in_a_name(match: Match, tokens: Tokens) -> bool:
             break
         neighbours.append(spellings[stop])
         stop += 1
-    if any(_ends_at(spellings, first, name) for name in _NAME_BEFORE):
+    if (
+        first > 0
+        and spellings[first - 1][-1:] in _NAME_BEFORE_CLOSES
+        and any(_ends_at(spellings, first, name) for name in _NAME_BEFORE)
+    ):
         return True
     if neighbours and _introduces_someone(spellings, stop):
         return True
