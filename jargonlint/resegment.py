@@ -50,50 +50,60 @@ _CUTTABLE = re.compile("[\u3005\u4e00-\u9fff]+|[\u30a1-\u30fa\u30fc]+")  # kanji
 _KATAKANA = re.compile("[\u30a1-\u30fa\u30fc]+")
 
 
+_ALWAYS: frozenset[str] = frozenset({"any"})  # the token may need a cut whatever follows
+
+
 class Resegmenter:
-    """Cuts tokens for one glossary's trie, remembering which spellings can never
-    take part in a cut, so that most lines cost one pass of dictionary lookups."""
+    """Cuts tokens for one glossary's trie, remembering per spelling which next
+    characters could make a cut necessary, so that most lines cost one pass of
+    dictionary lookups."""
 
     def __init__(self, trie: dict[str, Any], openings: set[str]) -> None:
         self._trie = trie
         self._openings = openings
-        self._flags = _Flags(self._may_cut)
+        self._follows = _Follows(self._may_cut)
 
-    def _may_cut(self, spelling: str) -> bool:
-        """The token could start a form that runs on into the next token, begin with a
-        prefix that a form follows, or be a katakana word UniDic does not know."""
+    def _may_cut(self, spelling: str) -> frozenset[str]:
+        """The first characters of a next token that would let a form run on from
+        this one (from its start, or after a prefix); _ALWAYS for a katakana word
+        UniDic does not know."""
         if not _CUTTABLE.fullmatch(spelling):
-            return False
-        if _runs_on(self._trie, spelling):
-            return True
+            return frozenset()
         if len(spelling) > 2 and _KATAKANA.fullmatch(spelling) and not _known(spelling):
-            return True
-        return any(
-            p in PREFIXES and len(p) < len(spelling) and _runs_on(self._trie, spelling[len(p) :])
+            return _ALWAYS
+        heads = [spelling] + [
+            spelling[len(p) :]
             for p in (spelling[:1], spelling[:2])
-        )
+            if p in PREFIXES and len(p) < len(spelling)
+        ]
+        return frozenset(char for head in heads for char in _next_chars(self._trie, head))
 
     def __call__(self, tokens: Tokens) -> None:
         """Cut tokens in place so that every form that fits the rules above starts
         and ends on token boundaries."""
-        flags = self._flags
-        if any(map(flags.__getitem__, tokens.spellings)):
-            _resegment(tokens, self._trie, self._openings, flags)
+        follows = self._follows
+        spellings = tokens.spellings
+        last = len(spellings) - 1
+        for index, spelling in enumerate(spellings):
+            chars = follows[spelling]
+            if chars and (chars is _ALWAYS or (index < last and spellings[index + 1][:1] in chars)):
+                _resegment(tokens, self._trie, self._openings, follows)
+                return
 
 
-class _Flags(dict[str, bool]):
-    """spelling → whether it may take part in a cut, worked out on first sight."""
+class _Follows(dict[str, frozenset[str]]):
+    """spelling → what _may_cut says of it, worked out on first sight."""
 
-    def __init__(self, judge: Callable[[str], bool]) -> None:
+    def __init__(self, judge: Callable[[str], frozenset[str]]) -> None:
         super().__init__()
         self._judge = judge
 
-    def __missing__(self, spelling: str) -> bool:
-        flag = self[spelling] = self._judge(spelling)
-        return flag
+    def __missing__(self, spelling: str) -> frozenset[str]:
+        chars = self[spelling] = self._judge(spelling)
+        return chars
 
 
-def _resegment(tokens: Tokens, trie: dict[str, Any], openings: set[str], flags: _Flags) -> None:
+def _resegment(tokens: Tokens, trie: dict[str, Any], openings: set[str], flags: _Follows) -> None:
     """Find the cuts a line needs (only at tokens flagged as possible) and make them."""
     spellings = tokens.spellings
     text = "".join(spellings)
@@ -195,12 +205,12 @@ def _known_split(trie: dict[str, Any], word: str, surface: str) -> list[int]:
     return []
 
 
-def _runs_on(trie: dict[str, Any], text: str) -> bool:
-    """Some form begins with ``text`` and goes on past it."""
+def _next_chars(trie: dict[str, Any], text: str) -> list[str]:
+    """The characters with which some form that begins with ``text`` goes on."""
     node: dict[str, Any] | None = trie
     for char in text:
         node = node.get(char) if node is not None else None
-    return node is not None and any(key != _END for key in node)
+    return [] if node is None else [key for key in node if key != _END]
 
 
 def _is_form(trie: dict[str, Any], text: str) -> bool:
