@@ -18,13 +18,15 @@ from typing import Any
 
 import yaml
 
+from jargonlint.sense_rules import Misuse, SenseRule, parse_misuse, parse_rules
+
 AUDIENCES = ("consumer", "business")
 AVOID_FOR = ("consumer", "all")
 # How the audience values read to a writer or trainer.
 AUDIENCE_LABELS = {"consumer": "個人のお客様", "business": "法人のお客様"}
 AVOID_LABELS = {"consumer": "個人のお客様には使わない", "all": "どのお客様にも使わない"}
 REQUIRED = ("term", "reading", "category", "avoid_for", "explanation", "say_instead", "example")
-OPTIONAL = ("variants", "detail", "exclude", "misuse")
+OPTIONAL = ("variants", "detail", "exclude", "misuse", "not_when")
 _KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]+\Z")
 # YAML joins the lines of a folded (>) or plain multi-line value with a space, but
 # Japanese puts no space between sentences: drop one that stands between two
@@ -50,7 +52,8 @@ class Entry:
     variants: tuple[str, ...] = ()
     detail: str = ""
     exclude: tuple[str, ...] = ()
-    misuse: Mapping[str, str] = field(default_factory=dict)
+    misuse: Mapping[str, Misuse] = field(default_factory=dict)
+    not_when: tuple[SenseRule, ...] = ()
     source: str = ""
     line: int = 0
 
@@ -72,7 +75,21 @@ class Entry:
             "say_instead": list(self.say_instead),
             "example": self.example,
             "exclude": list(self.exclude),
-            "misuse": dict(self.misuse),
+            "misuse": {
+                audience: {"message": m.message, "say_instead": list(m.say_instead)}
+                for audience, m in self.misuse.items()
+            },
+            "not_when": [
+                {
+                    "followed_by": list(r.followed_by),
+                    "preceded_by": list(r.preceded_by),
+                    "near": list(r.near),
+                    "window": r.window,
+                    "means": r.means,
+                    "example": r.example,
+                }
+                for r in self.not_when
+            ],
         }
 
 
@@ -215,14 +232,14 @@ def _parse_entry(item: object, source: str, problems: list[Problem]) -> Entry | 
             problem(f"{key} must be a list of non-empty strings")
             value = []
         lists[key] = tuple(_prose(v) for v in value)
-    misuse = item.get("misuse") or {}
-    if isinstance(misuse, dict):
-        misuse.pop("__line__", None)
-    if not isinstance(misuse, dict) or not all(
-        k in AUDIENCES and isinstance(v, str) and v for k, v in misuse.items()
-    ):
-        problem(f"misuse must map an audience ({', '.join(AUDIENCES)}) to a message")
-        misuse = {}
+    misuse = parse_misuse(item.get("misuse"), AUDIENCES, problem, _prose)
+    not_when = ()
+    if item.get("not_when") is not None:
+        not_when = parse_rules(
+            item["not_when"],
+            lambda message, at: problems.append(Problem(source, at or line, label, message)),
+            _prose,
+        )
     if strings["avoid_for"] and strings["avoid_for"] not in AVOID_FOR:
         problem(f"avoid_for must be one of {', '.join(AVOID_FOR)}, not {strings['avoid_for']!r}")
     if strings["reading"] and not _KANA.match(strings["reading"]):
@@ -240,7 +257,8 @@ def _parse_entry(item: object, source: str, problems: list[Problem]) -> Entry | 
         variants=lists["variants"],
         detail=strings["detail"],
         exclude=lists["exclude"],
-        misuse={k: _prose(v) for k, v in misuse.items()},
+        misuse=misuse,
+        not_when=not_when,
         source=source,
         line=line,
     )

@@ -22,7 +22,10 @@ from jargonlint.glossary import Source
 _FORMAT = 1  # bump when the pickled layout changes
 _KEEP = 8  # compiled glossaries kept: one per dictionary set in use, each ~0.5 MB
 # The modules whose behaviour is baked into a compiled glossary.
-_COMPILERS = ("glossary.py", "matcher.py", "normalize.py", "tokenizer.py")
+_COMPILERS = (
+    "glossary.py", "matcher.py", "normalize.py", "tokenizer.py", "sense_rules.py", "senses.py",
+    "resegment.py",
+)  # fmt: skip
 
 
 def cache_dir() -> Path:

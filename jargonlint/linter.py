@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from jargonlint import glossary_cache, suppressions
@@ -34,7 +35,8 @@ from jargonlint.script import (
     declared_audience,
     read_script,
 )
-from jargonlint.severity import classify
+from jargonlint.senses import Senses, check_rules
+from jargonlint.severity import classify, suggestions
 from jargonlint.tokenizer import Tokenizer
 
 
@@ -52,6 +54,11 @@ class Glossary:
 
     entries: list[Entry]
     matcher: Matcher
+
+    @cached_property
+    def senses(self) -> Senses:
+        """The entries' not_when rules, compiled once per glossary."""
+        return Senses(self.entries, self.matcher.tokenizer)
 
     @classmethod
     def load(
@@ -81,11 +88,13 @@ class Glossary:
         matcher = Matcher.build(entries, tokenizer)
         problems += matcher.problems
         problems += check_examples(matcher, entries)
+        glossary = cls(entries, matcher)
+        problems += check_rules(glossary.senses, matcher, entries)
         if problems:
             raise GlossaryError(problems)
         if use_cache:
             glossary_cache.store(key, (entries, matcher.trie))
-        return cls(entries, matcher)
+        return glossary
 
 
 @dataclass(frozen=True)
@@ -159,7 +168,8 @@ class Linter:
         cut = {(d.line, d.start, d.end) for d in directives}
         findings: list[tuple[int, Finding]] = []  # with the group, to keep file order
         explained: dict[str, int] = {}
-        find = self.glossary.matcher.find
+        find = self.glossary.matcher.find_in_tokens
+        resolve = self.glossary.senses.resolve
         tokenize = self._tokenizer.tokenize
         texts = [_without_directives(s, cut) for s, _ in chosen]
         for (segment, group), text, normalized in zip(
@@ -167,7 +177,7 @@ class Linter:
         ):
             tokens = tokenize(normalized.text)
             spans = []  # of glossary matches, so that discovery never repeats one
-            for match in find(tokens.keys, tokens.spellings):
+            for match in resolve(find(tokens), tokens):
                 entry = match.entry
                 span = tokens.span(match.start, match.end)
                 spans.append(span)
@@ -235,7 +245,7 @@ class Linter:
             severity=severity,
             rule=rule,
             explanation=entry.explanation,
-            suggestions=entry.say_instead,
+            suggestions=suggestions(entry, audience),
             message=message,
             source_line=segment.line_text or segment.text,
             cell=segment.cell,

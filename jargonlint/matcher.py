@@ -20,6 +20,7 @@ from typing import Any
 
 from jargonlint.glossary import Entry, Problem
 from jargonlint.normalize import normalize
+from jargonlint.resegment import Resegmenter
 from jargonlint.tokenizer import Tokenizer, Tokens
 
 # A lemma that is a verb's or adjective's dictionary form: it ends in u-row kana or い.
@@ -75,6 +76,7 @@ class Matcher:
         self.problems: list[Problem] = []
         self._pairs: set[str] = set()
         self._singles: set[str] = set()
+        self._resegment: Resegmenter | None = None
         if trie is not None:
             self._index_openings()
 
@@ -232,10 +234,17 @@ class Matcher:
                     break
         return best, best_end
 
+    def find_in_tokens(self, tokens: Tokens) -> Iterator[Match]:
+        """Matches in a tokenized line, once tokens that hide a form's edge inside a
+        compound are cut (割|賦払い → 割|賦|払い); ``tokens`` are cut in place."""
+        if self._resegment is None:
+            self._resegment = Resegmenter(self.trie, self._pairs)
+        self._resegment(tokens)
+        return self.find(tokens.keys, tokens.spellings)
+
     def find_in_text(self, text: str) -> list[Match]:
         """Matches in a normalized line."""
-        tokens = self.tokenizer.tokenize(text)
-        return list(self.find(tokens.keys, tokens.spellings))
+        return list(self.find_in_tokens(self.tokenizer.tokenize(text)))
 
 
 def check_examples(matcher: Matcher, entries: Iterable[Entry]) -> list[Problem]:

@@ -14,7 +14,7 @@ def classify(entry: Entry, audience: str) -> tuple[str, str, str]:
     """Return (severity, rule, message) for this entry said to this audience."""
     misuse = entry.misuse.get(audience)
     if misuse:
-        return "error", "misuse", misuse
+        return "error", "misuse", misuse.message
     if entry.avoid_for == "all":
         return (
             "warning",
@@ -32,3 +32,11 @@ def classify(entry: Entry, audience: str) -> tuple[str, str, str]:
         "jargon",
         f"「{entry.term}」は会社どうしなら通じますが、相手によっては説明を添えてください",
     )
+
+
+def suggestions(entry: Entry, audience: str) -> tuple[str, ...]:
+    """What to say instead, to this audience: a misuse has its own alternatives,
+    as the entry's are meant for the audience the word suits (稟議 → ご承認 is
+    right for a company, wrong for a family)."""
+    misuse = entry.misuse.get(audience)
+    return misuse.say_instead if misuse else entry.say_instead

@@ -105,6 +105,8 @@ def test_explanations_and_alternatives_contain_no_jargon(shipped_glossary: Gloss
     for entry in ENTRIES:
         lines.append(entry.explanation)
         lines.extend(entry.say_instead)
+        for misuse in entry.misuse.values():
+            lines.extend(misuse.say_instead)
     findings = linter.lint_text("explanations", "\n".join(lines))
     blocking = sorted(
         {(lines[f.line - 1], f.term) for f in findings if f.severity in ("warning", "error")}
@@ -120,6 +122,17 @@ def test_readings_are_kana() -> None:
 def test_misuse_is_reserved_for_words_that_make_no_sense_to_the_audience() -> None:
     misused = {e.term for e in ENTRIES if e.misuse}
     assert {"稟議", "稟議書", "決裁", "決裁者"} <= misused
+
+
+def test_misuse_alternatives_are_for_the_audience() -> None:
+    """Each misuse names what to say to that audience, never the entry's own
+    (business) alternatives."""
+    for entry in ENTRIES:
+        for audience, misuse in entry.misuse.items():
+            assert not set(misuse.say_instead) & set(entry.say_instead), (entry.term, audience)
+    by_term = {e.term: e for e in ENTRIES}
+    for term in ("稟議", "稟議書", "決裁", "決裁者"):
+        assert by_term[term].misuse["consumer"].say_instead, term
 
 
 def test_plain_talk_has_no_findings(shipped_glossary: Glossary) -> None:

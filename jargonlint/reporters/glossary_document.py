@@ -68,12 +68,13 @@ def _entry(entry: Entry) -> str:
     if entry.variants:
         lines.append(f"- **別の書き方**: {'、'.join(entry.variants)}")
     lines.extend(
-        f"- **{AUDIENCE_LABELS[audience]}には誤用**: {message}"
-        for audience, message in entry.misuse.items()
+        f"- **{AUDIENCE_LABELS[audience]}には誤用**: {misuse.describe()}"
+        for audience, misuse in entry.misuse.items()
     )
     if entry.detail:
         lines.append(f"- **くわしく**: {entry.detail}")
     lines.append(f"- **例**: {entry.example}")
     if entry.exclude:
         lines.append(f"- **この語ではないもの**: {'、'.join(entry.exclude)}")
+    lines.extend(f"- **この語ではないとき**: {rule.describe()}" for rule in entry.not_when)
     return "\n".join(lines) + "\n"

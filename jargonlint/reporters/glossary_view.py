@@ -21,11 +21,12 @@ def entry_text(entry: Entry) -> str:
         lines.append(f"別の書き方: {'、'.join(entry.variants)}")
     if entry.detail:
         lines.append(f"くわしく: {entry.detail}")
-    for audience, message in entry.misuse.items():
-        lines.append(f"{AUDIENCE_LABELS[audience]}には誤用: {message}")
+    for audience, misuse in entry.misuse.items():
+        lines.append(f"{AUDIENCE_LABELS[audience]}には誤用: {misuse.describe()}")
     lines.append(f"例: {entry.example}")
     if entry.exclude:
         lines.append(f"この語ではないもの: {'、'.join(entry.exclude)}")
+    lines.extend(f"この語ではないとき: {rule.describe()}" for rule in entry.not_when)
     return "\n".join(lines)
 
 
@@ -50,11 +51,14 @@ def show_entry(entry: Entry, console: Console) -> None:
         body.add_row("別の書き方", "、".join(entry.variants))
     if entry.detail:
         body.add_row("くわしく", entry.detail)
-    for audience, message in entry.misuse.items():
-        body.add_row(Text(f"{AUDIENCE_LABELS[audience]}には誤用", style="bold red"), message)
+    for audience, misuse in entry.misuse.items():
+        label = Text(f"{AUDIENCE_LABELS[audience]}には誤用", style="bold red")
+        body.add_row(label, misuse.describe())
     body.add_row("例", entry.example)
     if entry.exclude:
         body.add_row("この語ではないもの", "、".join(entry.exclude))
+    for rule in entry.not_when:
+        body.add_row("この語ではないとき", rule.describe())
     console.print(Panel(Group(body), title=Text(entry.term, style="bold"), expand=False))
 
 
