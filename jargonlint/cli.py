@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import codecs
 import json
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -14,16 +14,16 @@ from typer.core import TyperGroup
 
 from jargonlint import __version__
 from jargonlint.config import Config, ConfigError, find_config, load_config
-from jargonlint.decoding import BinaryFileError, InputError
 from jargonlint.files import collect
-from jargonlint.findings import SEVERITY_RANK, Finding
-from jargonlint.linter import Glossary, GlossaryError, Linter, ScriptOptions
+from jargonlint.findings import SEVERITY_RANK
+from jargonlint.linter import Glossary, GlossaryError
 from jargonlint.lookup import close_terms, find_entry, search_entries
-from jargonlint.reader import ReadOptions, read_segments
-from jargonlint.script import SpeakerLabels
+from jargonlint.reporters import FORMATS, Run, reporter
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from jargonlint.api import FileResult
 
 STDIN = "-"
 
@@ -53,11 +53,8 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(StrEnum):
-    rich = "rich"
-    text = "text"
-    json = "json"
-    github = "github"
+# --format offers every registered report.
+OutputFormat = StrEnum("OutputFormat", {name: name for name in FORMATS})
 
 
 class EntryFormat(StrEnum):
@@ -104,19 +101,27 @@ NoDefaultOption = Annotated[
 ]
 
 
-def _error(message: str) -> None:
-    print(f"jargonlint: error: {message}", file=sys.stderr)
+def _error(message: str, console: Console | None = None) -> None:
+    _say(f"jargonlint: error: {message}", console)
 
 
-def _warn(message: str) -> None:
-    print(f"jargonlint: warning: {message}", file=sys.stderr)
+def _warn(message: str, console: Console | None = None) -> None:
+    _say(f"jargonlint: warning: {message}", console)
+
+
+def _say(line: str, console: Console | None) -> None:
+    """A line on stderr, above the progress bar (its console) while one is shown."""
+    if console is not None:
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+    else:
+        print(line, file=sys.stderr)
 
 
 def _format(requested: OutputFormat | None) -> OutputFormat:
     """rich for a person at a terminal, text for pipes, hooks and CI logs."""
     if requested is not None:
         return requested
-    return OutputFormat.rich if sys.stdout.isatty() else OutputFormat.text
+    return OutputFormat("rich" if sys.stdout.isatty() else "text")
 
 
 def _console() -> Console:
@@ -171,7 +176,9 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="rich on a terminal, text otherwise; json; github (Actions annotations).",
+            help="rich on a terminal, text otherwise; "
+            + "; ".join(f"{f.name}: {f.help}" for f in FORMATS.values())
+            + ".",
         ),
     ] = None,
     audience: Annotated[
@@ -207,98 +214,84 @@ def check(
         str | None,
         typer.Option(help="CSV/TSV/Excel speaker and line columns, e.g. 話者,セリフ."),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes (default: the usable cores; one for a small input).",
+            show_default=False,
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No progress bar and no warnings; errors still."),
+    ] = False,
     dictionary: DictionaryOption = None,
     no_default_dictionaries: NoDefaultOption = False,
     config_path: ConfigOption = None,
     isolated: IsolatedOption = False,
 ) -> None:
     """Check scripts and report each jargon term with a plain explanation."""
+    from jargonlint.api import Checker, FileResult
+    from jargonlint.progress import ProgressBar
+
     config = _settings(config_path, isolated)
-    glossary = _glossary(config, dictionary, no_default_dictionaries)
-    linter = Linter(
-        glossary,
-        audience=(audience.value if audience else config.audience),
-        ignore=[*config.ignore, *(ignore or [])],
-        options=ScriptOptions(
-            speakers=speakers.value if speakers else config.speakers,
-            include_unspoken=(
-                config.include_unspoken if include_unspoken is None else include_unspoken
-            ),
-            labels=SpeakerLabels.of(config.agent_labels, config.customer_labels),
-        ),
-    )
     try:
-        chosen_columns = _columns(columns) if columns else config.columns
-    except ValueError as exc:
+        checker = Checker.from_config(
+            config,
+            audience=audience.value if audience else None,
+            speakers=speakers.value if speakers else None,
+            include_unspoken=include_unspoken,
+            dictionaries=dictionary,
+            builtin_dictionaries=False if no_default_dictionaries else None,
+            ignore=ignore,
+            encoding=encoding,
+            columns=_columns(columns) if columns else None,
+        )
+    except ValueError as exc:  # SettingsError, or --columns not naming two columns
         _error(str(exc))
         raise typer.Exit(2) from None
-    forced = encoding or config.encoding
-    if forced:
-        try:
-            codecs.lookup(forced)
-        except LookupError:
-            _error(f"unknown encoding {forced!r}")
-            raise typer.Exit(2) from None
-    read_options = ReadOptions(forced, chosen_columns)
-    errors: list[str] = []
-    findings: list[Finding] = []
-    checked = 0
-
-    def lint_bytes(name: str, data: bytes) -> None:
-        nonlocal checked
-        try:
-            segments = read_segments(name, data, read_options)
-        except BinaryFileError as exc:
-            _warn(f"{name}: {exc}")
-            return
-        except InputError as exc:
-            errors.append(f"{name}: {exc}")
-            _error(errors[-1])
-            return
-        checked += 1
-        findings.extend(linter.lint_segments(name, segments))
+    except GlossaryError as exc:
+        for problem in exc.problems:
+            _error(str(problem))
+        raise typer.Exit(2) from None
 
     targets = paths or ["."]
-    file_args = [Path(p) for p in targets if p != STDIN]
-    if STDIN in targets:
-        lint_bytes(stdin_filename, sys.stdin.buffer.read())
-    collected = collect(file_args)
-    for message in collected.errors:
-        errors.append(message)
-        _error(message)
-    for path in collected.files:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            errors.append(f"{path}: cannot read ({exc.strerror})")
-            _error(errors[-1])
-            continue
-        lint_bytes(str(path), data)
+    collected = collect([Path(p) for p in targets if p != STDIN])
+    files = [str(p) for p in collected.files]
+    progress = ProgressBar(len(files) + (STDIN in targets), enabled=not quiet)
+    threshold = SEVERITY_RANK.get(fail_on.value if fail_on else config.fail_on)
+    outcome = {"errors": 0, "failed": False}
+
+    def results() -> Iterator[FileResult]:
+        if STDIN in targets:
+            yield checker.check_bytes(stdin_filename, sys.stdin.buffer.read())
+        for message in collected.errors:
+            yield FileResult(message.split(": ", 1)[0], error=message)
+        yield from checker.check_files(files, jobs=jobs)
+
+    def observed() -> Iterator[FileResult]:
+        """Say each input's problem on stderr as it comes, and remember the outcome."""
+        for result in progress.track(results()):
+            if result.error:
+                outcome["errors"] += 1
+                _error(result.error, progress.console())
+            elif result.skipped and not quiet:
+                _warn(result.skipped, progress.console())
+            if threshold is not None and not outcome["failed"]:
+                outcome["failed"] = any(
+                    SEVERITY_RANK[f.severity] >= threshold for f in result.findings
+                )
+            yield result
 
     chosen = _format(output_format)
-    if chosen is OutputFormat.json:
-        from jargonlint.reporters import json_format
-
-        json_format.report(findings, checked, errors, sys.stdout)
-    elif chosen is OutputFormat.text:
-        from jargonlint.reporters import text
-
-        text.report(findings, sys.stdout)
-    elif chosen is OutputFormat.github:
-        from jargonlint.reporters import github
-
-        github.report(findings, sys.stdout)
-    else:
-        from jargonlint.reporters import rich_format
-
-        rich_format.report(findings, checked, _console())
-
-    threshold = fail_on.value if fail_on else config.fail_on
-    if errors:
+    run = Run(__version__, lambda: checker.entries)
+    reporter(chosen.value)(observed(), sys.stdout, run)
+    if outcome["errors"]:
         raise typer.Exit(2)
-    if threshold != "never" and any(
-        SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold] for f in findings
-    ):
+    if outcome["failed"]:
         raise typer.Exit(1)
 
 
