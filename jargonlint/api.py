@@ -268,11 +268,13 @@ class Checker:
 
     def check_files(self, files: Sequence[str], *, jobs: int | None = 1) -> Iterator[FileResult]:
         """Check these files (no folder walking), one result each, in order."""
-        if jobs is None:
+        if len(files) < 2:
+            jobs = 1  # nothing to share out; and no need to import the pool
+        elif jobs is None:
             from jargonlint.parallel import default_jobs
 
             jobs = default_jobs(files)
-        if jobs > 1 and len(files) > 1:
+        if jobs > 1:
             from jargonlint.parallel import check_in_parallel
 
             yield from check_in_parallel(self, files, jobs)

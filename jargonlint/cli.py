@@ -1,6 +1,9 @@
-"""The ``jargonlint`` command: check scripts, explain a term, browse the glossary."""
+"""The ``jargonlint`` command: check scripts, explain a term, browse the glossary.
 
-from __future__ import annotations
+Annotations here are evaluated when the module loads (no ``from __future__ import
+annotations``): typer reads them at every start-up, and strings it would have to
+compile, one by one, each time.
+"""
 
 import json
 import sys
@@ -101,15 +104,15 @@ NoDefaultOption = Annotated[
 ]
 
 
-def _error(message: str, console: Console | None = None) -> None:
+def _error(message: str, console: "Console | None" = None) -> None:
     _say(f"jargonlint: error: {message}", console)
 
 
-def _warn(message: str, console: Console | None = None) -> None:
+def _warn(message: str, console: "Console | None" = None) -> None:
     _say(f"jargonlint: warning: {message}", console)
 
 
-def _say(line: str, console: Console | None) -> None:
+def _say(line: str, console: "Console | None") -> None:
     """A line on stderr, above the progress bar (its console) while one is shown."""
     if console is not None:
         console.print(line, markup=False, highlight=False, soft_wrap=True)
@@ -124,7 +127,7 @@ def _format(requested: OutputFormat | None) -> OutputFormat:
     return OutputFormat("rich" if sys.stdout.isatty() else "text")
 
 
-def _console() -> Console:
+def _console() -> "Console":
     # Imported here: rich costs ~25 ms of start-up that text and JSON runs never need.
     from rich.console import Console
 
@@ -265,14 +268,14 @@ def check(
     threshold = SEVERITY_RANK.get(fail_on.value if fail_on else config.fail_on)
     outcome = {"errors": 0, "failed": False}
 
-    def results() -> Iterator[FileResult]:
+    def results() -> "Iterator[FileResult]":
         if STDIN in targets:
             yield checker.check_bytes(stdin_filename, sys.stdin.buffer.read())
         for message in collected.errors:
             yield FileResult(message.split(": ", 1)[0], error=message)
         yield from checker.check_files(files, jobs=jobs)
 
-    def observed() -> Iterator[FileResult]:
+    def observed() -> "Iterator[FileResult]":
         """Say each input's problem on stderr as it comes, and remember the outcome."""
         for result in progress.track(results()):
             if result.error:

@@ -11,12 +11,14 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
 
 AUDIENCES = ("consumer", "business")
 AVOID_FOR = ("consumer", "all")
@@ -90,22 +92,29 @@ class Problem:
         return f"{where}: {self.term}: {self.message}" if self.term else f"{where}: {self.message}"
 
 
-# libyaml's parser is ~15x faster than PyYAML's pure-Python one; it ships in the
-# PyYAML wheels, but a source build may lack it.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@cache
+def _line_loader() -> type:
+    """A safe loader that remembers the line where each mapping starts.
 
+    Made on first use: PyYAML costs ~10 ms of start-up, and a run whose glossary
+    comes from the cache never parses YAML.
+    """
+    import yaml
 
-class _LineLoader(_SafeLoader):
-    """A safe loader that remembers the line where each mapping starts."""
+    # libyaml's parser is ~15x faster than PyYAML's pure-Python one; it ships in the
+    # PyYAML wheels, but a source build may lack it.
+    safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+    class LineLoader(safe_loader):  # type: ignore[misc, valid-type]
+        pass
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
+    def construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+        mapping = loader.construct_mapping(node, deep=True)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
 
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return LineLoader
 
 
 def builtin_dictionary_files() -> list[Traversable]:
@@ -149,8 +158,10 @@ def load_entries(sources: Iterable[Source]) -> tuple[list[Entry], list[Problem]]
     problems: list[Problem] = []
     for source in sources:
         name = source.name
+        import yaml
+
         try:
-            data = yaml.load(source.text, Loader=_LineLoader)
+            data = yaml.load(source.text, Loader=_line_loader())
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]

@@ -10,16 +10,16 @@ costs no findings: its files are checked again in this process.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from jargonlint.api import Checker, FileResult, Settings
 
 # Below this much input, starting worker processes costs more than they save.
@@ -54,6 +54,10 @@ def default_jobs(files: Sequence[str]) -> int:
 
 def check_in_parallel(checker: Checker, files: Sequence[str], jobs: int) -> Iterator[FileResult]:
     """Results for ``files`` in order, checked by ``jobs`` worker processes."""
+    # Imported here: a run in one process (most runs of a hook) never pays for them.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     global _checker
     forking = sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
     if not forking and not checker.rebuildable:
