@@ -242,3 +242,21 @@ def test_readme_api_example_runs_as_written() -> None:
     assert shown.returncode == 0, shown.stderr
     assert "draft.txt:1:7 稟議 error" in shown.stdout
     assert "scripts_samples/iryou_hoken_kojin_sjis.txt cp932 False '\\r\\n'" in shown.stdout
+
+
+def test_a_warm_start_imports_neither_yaml_nor_importlib_metadata(tmp_path: Path) -> None:
+    script = tmp_path / "small.txt"
+    script.write_text("OP：社内で稟議にかけます。\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from jargonlint.cli import main\n"
+        f"sys.argv = ['jargonlint', 'check', '--format', 'json', {str(script)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('yaml', 'importlib.metadata', 'tomllib', "
+        "'concurrent.futures', 'rich') if m in sys.modules), file=sys.stderr)\n"
+    )
+    command = [sys.executable, "-c", code]
+    subprocess.run(command, capture_output=True, check=True, cwd=tmp_path)  # fills the cache
+    warm = subprocess.run(command, capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert '"term": "稟議"' in warm.stdout
+    assert warm.stderr.strip().splitlines()[-1] == "[]"

@@ -37,7 +37,7 @@ def report(results: Iterable[FileResult], out: TextIO, run: Run) -> None:
             errors.append(result.error)
         for finding in result.findings:
             counts[finding.severity] += 1
-            chunks.write(separator + _INDENT * 2 + _pretty(finding.to_dict(), 2))
+            chunks.write(separator + _finding(finding.to_dict()))
             separator = ",\n"
     chunks.write("]" if separator == "\n" else f"\n{_INDENT}]")
     summary = {"files": files, **counts, "errors": len(errors)}
@@ -46,29 +46,52 @@ def report(results: Iterable[FileResult], out: TextIO, run: Run) -> None:
     chunks.flush()
 
 
+def _finding(fields: dict[str, Any]) -> str:
+    """One finding at its depth in the document: _pretty(fields, 2), with the common
+    values (strings, numbers, null) formatted in place; it runs once per finding."""
+    lines = []
+    for key, value in fields.items():
+        kind = type(value)
+        if kind is str:
+            text = _string(value)
+        elif value is None:
+            text = "null"
+        elif kind is int:
+            text = int.__repr__(value)
+        else:
+            text = _pretty(value, 3)
+        lines.append(f"{_INDENT * 3}{_string(key)}: {text}")
+    return _INDENT * 2 + "{\n" + ",\n".join(lines) + "\n" + _INDENT * 2 + "}"
+
+
 def _pretty(value: Any, level: int) -> str:
-    """``value`` as json.dumps(indent=2, ensure_ascii=False) prints it at this depth."""
-    if isinstance(value, str):
+    """``value`` as json.dumps(indent=2, ensure_ascii=False) prints it at this depth.
+
+    A finding is a flat mapping of strings, numbers, None and lists of strings, so a
+    dispatch on the exact type (bool before int) does in one pass what the json
+    module's pure-Python indenting encoder does with a generator per level.
+    """
+    kind = type(value)
+    if kind is str:
         return _string(value)
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        inner = ",\n".join(
-            f"{_INDENT * (level + 1)}{_string(str(k))}: {_pretty(v, level + 1)}"
-            for k, v in value.items()
-        )
-        return f"{{\n{inner}\n{_INDENT * level}}}"
-    if isinstance(value, list | tuple):
-        if not value:
-            return "[]"
-        inner = ",\n".join(f"{_INDENT * (level + 1)}{_pretty(v, level + 1)}" for v in value)
-        return f"[\n{inner}\n{_INDENT * level}]"
+    if kind is int:
+        return int.__repr__(value)
     if value is None:
         return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, float):
-        return encoder.JSONEncoder().encode(value)
-    return int.__repr__(value)
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is dict:
+        if not value:
+            return "{}"
+        inner = _INDENT * (level + 1)
+        items = ",\n".join(
+            f"{inner}{_string(str(k))}: {_pretty(v, level + 1)}" for k, v in value.items()
+        )
+        return f"{{\n{items}\n{_INDENT * level}}}"
+    if kind is list or kind is tuple:
+        if not value:
+            return "[]"
+        inner = _INDENT * (level + 1)
+        items = ",\n".join(inner + _pretty(v, level + 1) for v in value)
+        return f"[\n{items}\n{_INDENT * level}]"
+    return encoder.JSONEncoder(ensure_ascii=False).encode(value)  # floats, subclasses
