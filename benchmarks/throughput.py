@@ -98,12 +98,14 @@ def jargonlint_command() -> str | None:
     return str(beside) if beside.exists() else shutil.which("jargonlint")
 
 
-def timed_process(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
+def timed_process(
+    argv: list[str], env: dict[str, str] | None = None, cwd: Path | None = None
+) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds (user + system) and peak RSS in KB of one process,
     its output written to a file as a user's redirection would."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
-        child = subprocess.Popen(argv, stdout=out, stderr=subprocess.DEVNULL, env=env)
+        child = subprocess.Popen(argv, stdout=out, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
