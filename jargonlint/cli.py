@@ -264,7 +264,8 @@ def check(
     targets = paths or ["."]
     collected = collect([Path(p) for p in targets if p != STDIN])
     files = [str(p) for p in collected.files]
-    progress = ProgressBar(len(files) + (STDIN in targets), enabled=not quiet)
+    total = len(files) + len(collected.errors) + (STDIN in targets)
+    progress = ProgressBar(total, enabled=not quiet)
     threshold = SEVERITY_RANK.get(fail_on.value if fail_on else config.fail_on)
     outcome = {"errors": 0, "failed": False}
 

@@ -205,3 +205,21 @@ def test_progress_bar_only_on_a_terminal_after_a_while(monkeypatch: pytest.Monke
     shown = [slow.console() is not None for _ in slow.track(results)]
     assert shown == [True, True, True]  # from the first file until the run is over
     assert slow.console() is None and (slow.files, slow.findings) == (3, 0)
+
+
+def test_quiet_drops_warnings_but_not_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES)
+    loud = CliRunner().invoke(app, [*MINI_ARGS, "-f", "text", *INPUTS])
+    quiet = CliRunner().invoke(app, [*MINI_ARGS, "-f", "text", "--quiet", *INPUTS])
+    assert "warning: run/f_binary.txt: binary file, skipped" in loud.stderr
+    assert "binary file" not in quiet.stderr
+    assert quiet.stderr.count("jargonlint: error:") == loud.stderr.count("jargonlint: error:") == 2
+    assert quiet.stdout == loud.stdout and quiet.exit_code == loud.exit_code == 2
+
+
+def test_jobs_must_be_positive(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES)
+    refused = CliRunner().invoke(app, [*MINI_ARGS, "--jobs", "0", "run"])
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith("jargonlint: error:") and "--jobs" in refused.stderr
+    assert "Traceback" not in refused.stderr
