@@ -261,10 +261,9 @@ class Checker:
         file in input order as soon as it is ready; a path that cannot be used gives a
         result with ``error`` set, before any file. ``jobs``: worker processes (None:
         as many as usable cores, one for a small input); the results are the same."""
-        collected = collect([Path(p) for p in paths])
-        for message in collected.errors:
-            yield FileResult(message.split(": ", 1)[0], error=message)
-        yield from self.check_files([str(p) for p in collected.files], jobs=jobs)
+        unusable, files = collect_inputs(paths)
+        yield from unusable
+        yield from self.check_files(files, jobs=jobs)
 
     def check_files(self, files: Sequence[str], *, jobs: int | None = 1) -> Iterator[FileResult]:
         """Check these files (no folder walking), one result each, in order."""
@@ -291,6 +290,14 @@ class Checker:
                 error=f"{name}: internal error, please report it ({type(exc).__name__}: {exc})",
             )
         return FileResult(name, findings, source)
+
+
+def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[FileResult], list[str]]:
+    """The script files named or found under folders, in a stable order, and a result
+    with ``error`` set for each path that cannot be used."""
+    collected = collect([Path(p) for p in paths])
+    unusable = [FileResult(m.split(": ", 1)[0], error=m) for m in collected.errors]
+    return unusable, [str(p) for p in collected.files]
 
 
 def _encoding(decoded_with: str, data: bytes) -> tuple[str, bool]:

@@ -17,7 +17,6 @@ from typer.core import TyperGroup
 
 from jargonlint import __version__
 from jargonlint.config import Config, ConfigError, find_config, load_config
-from jargonlint.files import collect
 from jargonlint.findings import SEVERITY_RANK
 from jargonlint.linter import Glossary, GlossaryError
 from jargonlint.lookup import close_terms, find_entry, search_entries
@@ -237,7 +236,7 @@ def check(
     isolated: IsolatedOption = False,
 ) -> None:
     """Check scripts and report each jargon term with a plain explanation."""
-    from jargonlint.api import Checker, FileResult
+    from jargonlint.api import Checker, collect_inputs
     from jargonlint.progress import ProgressBar
 
     config = _settings(config_path, isolated)
@@ -262,18 +261,15 @@ def check(
         raise typer.Exit(2) from None
 
     targets = paths or ["."]
-    collected = collect([Path(p) for p in targets if p != STDIN])
-    files = [str(p) for p in collected.files]
-    total = len(files) + len(collected.errors) + (STDIN in targets)
-    progress = ProgressBar(total, enabled=not quiet)
+    unusable, files = collect_inputs(p for p in targets if p != STDIN)
+    progress = ProgressBar(len(files) + len(unusable) + (STDIN in targets), enabled=not quiet)
     threshold = SEVERITY_RANK.get(fail_on.value if fail_on else config.fail_on)
     outcome = {"errors": 0, "failed": False}
 
     def results() -> "Iterator[FileResult]":
         if STDIN in targets:
             yield checker.check_bytes(stdin_filename, sys.stdin.buffer.read())
-        for message in collected.errors:
-            yield FileResult(message.split(": ", 1)[0], error=message)
+        yield from unusable
         yield from checker.check_files(files, jobs=jobs)
 
     def observed() -> "Iterator[FileResult]":
