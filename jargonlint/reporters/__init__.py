@@ -11,11 +11,14 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from jargonlint.api import FileResult
     from jargonlint.glossary import Entry
+
+    # The one shape of every reporter (a type only: a Protocol class costs start-up).
+    Reporter = Callable[[Iterable[FileResult], TextIO, "Run"], None]
 
 
 @dataclass(frozen=True)
@@ -24,10 +27,6 @@ class Run:
 
     version: str
     entries: Callable[[], Sequence[Entry]]  # asked for only by reports that list rules
-
-
-class Reporter(Protocol):
-    def __call__(self, results: Iterable[FileResult], out: TextIO, run: Run) -> None: ...
 
 
 @dataclass(frozen=True)
