@@ -1,10 +1,13 @@
-"""The ``jargonlint`` command: check scripts, explain a term, browse the glossary."""
+"""The ``jargonlint`` command: check scripts, explain a term, browse the glossary.
 
-from __future__ import annotations
+Annotations here are evaluated when the module loads (no ``from __future__ import
+annotations``): typer reads them at every start-up, and strings it would have to
+compile, one by one, each time.
+"""
 
-import codecs
 import json
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -14,17 +17,16 @@ from typer.core import TyperGroup
 
 from jargonlint import __version__
 from jargonlint.config import Config, ConfigError, find_config, load_config
-from jargonlint.decoding import BinaryFileError, InputError
-from jargonlint.files import collect
 from jargonlint.findings import SEVERITY_RANK, Finding
-from jargonlint.linter import Glossary, GlossaryError, Linter, ScriptOptions
+from jargonlint.linter import Glossary, GlossaryError
 from jargonlint.lookup import close_terms, find_entry, search_entries
 from jargonlint.quiz.command import quiz
-from jargonlint.reader import ReadOptions, read_segments
-from jargonlint.script import SpeakerLabels
+from jargonlint.reporters import FORMATS, Run, reporter
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from jargonlint.api import FileResult
 
 STDIN = "-"
 
@@ -54,11 +56,8 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(StrEnum):
-    rich = "rich"
-    text = "text"
-    json = "json"
-    github = "github"
+# --format offers every registered report.
+OutputFormat = StrEnum("OutputFormat", {name: name for name in FORMATS})
 
 
 class EntryFormat(StrEnum):
@@ -112,22 +111,30 @@ NoDefaultOption = Annotated[
 ]
 
 
-def _error(message: str) -> None:
-    print(f"jargonlint: error: {message}", file=sys.stderr)
+def _error(message: str, console: "Console | None" = None) -> None:
+    _say(f"jargonlint: error: {message}", console)
 
 
-def _warn(message: str) -> None:
-    print(f"jargonlint: warning: {message}", file=sys.stderr)
+def _warn(message: str, console: "Console | None" = None) -> None:
+    _say(f"jargonlint: warning: {message}", console)
+
+
+def _say(line: str, console: "Console | None") -> None:
+    """A line on stderr, above the progress bar (its console) while one is shown."""
+    if console is not None:
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+    else:
+        print(line, file=sys.stderr)
 
 
 def _format(requested: OutputFormat | None) -> OutputFormat:
     """rich for a person at a terminal, text for pipes, hooks and CI logs."""
     if requested is not None:
         return requested
-    return OutputFormat.rich if sys.stdout.isatty() else OutputFormat.text
+    return OutputFormat("rich" if sys.stdout.isatty() else "text")
 
 
-def _console() -> Console:
+def _console() -> "Console":
     # Imported here: rich costs ~25 ms of start-up that text and JSON runs never need.
     from rich.console import Console
 
@@ -187,7 +194,9 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="rich on a terminal, text otherwise; json; github (Actions annotations).",
+            help="rich on a terminal, text otherwise; "
+            + "; ".join(f"{f.name}: {f.help}" for f in FORMATS.values())
+            + ".",
         ),
     ] = None,
     audience: Annotated[
@@ -231,99 +240,83 @@ def check(
             show_default=False,
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes (default: the usable cores; one for a small input).",
+            show_default=False,
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No progress bar and no warnings; errors still."),
+    ] = False,
     dictionary: DictionaryOption = None,
     no_default_dictionaries: NoDefaultOption = False,
     config_path: ConfigOption = None,
     isolated: IsolatedOption = False,
 ) -> None:
     """Check scripts and report each jargon term with a plain explanation."""
+    from jargonlint.api import Checker, collect_inputs
+    from jargonlint.progress import ProgressBar
+
     config = _settings(config_path, isolated)
-    glossary = _glossary(config, dictionary, no_default_dictionaries)
-    linter = Linter(
-        glossary,
-        audience=(audience.value if audience else config.audience),
-        ignore=[*config.ignore, *(ignore or [])],
-        options=ScriptOptions(
-            speakers=speakers.value if speakers else config.speakers,
-            include_unspoken=(
-                config.include_unspoken if include_unspoken is None else include_unspoken
-            ),
-            labels=SpeakerLabels.of(config.agent_labels, config.customer_labels),
-        ),
-        possible_jargon=_possible_jargon(config.possible_jargon, discover),
-    )
     try:
-        chosen_columns = _columns(columns) if columns else config.columns
-    except ValueError as exc:
+        checker = Checker.from_config(
+            config,
+            audience=audience.value if audience else None,
+            speakers=speakers.value if speakers else None,
+            include_unspoken=include_unspoken,
+            dictionaries=dictionary,
+            builtin_dictionaries=False if no_default_dictionaries else None,
+            ignore=ignore,
+            encoding=encoding,
+            columns=_columns(columns) if columns else None,
+            possible_jargon=_possible_jargon(config.possible_jargon, discover) or "off",
+        )
+    except ValueError as exc:  # SettingsError, or --columns not naming two columns
         _error(str(exc))
         raise typer.Exit(2) from None
-    forced = encoding or config.encoding
-    if forced:
-        try:
-            codecs.lookup(forced)
-        except LookupError:
-            _error(f"unknown encoding {forced!r}")
-            raise typer.Exit(2) from None
-    read_options = ReadOptions(forced, chosen_columns)
-    errors: list[str] = []
-    findings: list[Finding] = []
-    checked = 0
-
-    def lint_bytes(name: str, data: bytes) -> None:
-        nonlocal checked
-        try:
-            segments = read_segments(name, data, read_options)
-        except BinaryFileError as exc:
-            _warn(f"{name}: {exc}")
-            return
-        except InputError as exc:
-            errors.append(f"{name}: {exc}")
-            _error(errors[-1])
-            return
-        checked += 1
-        findings.extend(linter.lint_segments(name, segments))
+    except GlossaryError as exc:
+        for problem in exc.problems:
+            _error(str(problem))
+        raise typer.Exit(2) from None
 
     targets = paths or ["."]
-    file_args = [Path(p) for p in targets if p != STDIN]
-    if STDIN in targets:
-        lint_bytes(stdin_filename, sys.stdin.buffer.read())
-    collected = collect(file_args)
-    for message in collected.errors:
-        errors.append(message)
-        _error(message)
-    for path in collected.files:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            errors.append(f"{path}: cannot read ({exc.strerror})")
-            _error(errors[-1])
-            continue
-        lint_bytes(str(path), data)
+    unusable, files = collect_inputs(p for p in targets if p != STDIN)
+    progress = ProgressBar(len(files) + len(unusable) + (STDIN in targets), enabled=not quiet)
+    threshold = SEVERITY_RANK.get(fail_on.value if fail_on else config.fail_on)
+    outcome = {"errors": 0, "failed": False}
+
+    def results() -> "Iterator[FileResult]":
+        if STDIN in targets:
+            yield checker.check_bytes(stdin_filename, sys.stdin.buffer.read())
+        yield from unusable
+        yield from checker.check_files(files, jobs=jobs)
+
+    def observed() -> "Iterator[FileResult]":
+        """Say each input's problem on stderr as it comes, and remember the outcome."""
+        for result in progress.track(results()):
+            if result.error:
+                outcome["errors"] += 1
+                _error(result.error, progress.console())
+            elif result.skipped and not quiet:
+                _warn(result.skipped, progress.console())
+            if threshold is not None and not outcome["failed"]:
+                outcome["failed"] = any(
+                    SEVERITY_RANK[f.severity] >= threshold for f in result.findings
+                )
+            yield result
 
     chosen = _format(output_format)
-    if chosen is OutputFormat.json:
-        from jargonlint.reporters import json_format
-
-        json_format.report(findings, checked, errors, sys.stdout)
-    elif chosen is OutputFormat.text:
-        from jargonlint.reporters import text
-
-        text.report(findings, sys.stdout)
-    elif chosen is OutputFormat.github:
-        from jargonlint.reporters import github
-
-        github.report(findings, sys.stdout)
-    else:
-        from jargonlint.reporters import rich_format
-
-        rich_format.report(findings, checked, _console())
-
-    threshold = fail_on.value if fail_on else config.fail_on
-    if errors:
+    run = Run(__version__, lambda: checker.entries)
+    reporter(chosen.value)(observed(), sys.stdout, run)
+    if outcome["errors"]:
         raise typer.Exit(2)
-    if threshold != "never" and any(
-        SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold] for f in findings
-    ):
+    if outcome["failed"]:
         raise typer.Exit(1)
 
 
@@ -357,54 +350,49 @@ def structure(
     isolated: IsolatedOption = False,
 ) -> None:
     """Show how each line of a script was read: who speaks it, or why it is not spoken."""
+    from jargonlint.api import Checker, collect_inputs
+    from jargonlint.decoding import BinaryFileError, InputError
     from jargonlint.reporters import structure_view
-    from jargonlint.script import read_script
 
     config = _settings(config_path, isolated)
-    labels = SpeakerLabels.of(config.agent_labels, config.customer_labels)
     try:
-        chosen_columns = _columns(columns) if columns else config.columns
+        checker = Checker.from_config(
+            config, encoding=encoding, columns=_columns(columns) if columns else None
+        )
     except ValueError as exc:
         _error(str(exc))
         raise typer.Exit(2) from None
-    forced = encoding or config.encoding
-    if forced:
-        try:
-            codecs.lookup(forced)
-        except LookupError:
-            _error(f"unknown encoding {forced!r}")
-            raise typer.Exit(2) from None
-    options = ReadOptions(forced, chosen_columns)
+    except GlossaryError as exc:
+        for problem in exc.problems:
+            _error(str(problem))
+        raise typer.Exit(2) from None
     errors: list[str] = []
     files: list[structure_view.ReadFile] = []
 
     def read(name: str, data: bytes) -> None:
         try:
-            segments = read_segments(name, data, options)
+            files.append(structure_view.ReadFile(name, checker.structure_of(name, data)))
         except BinaryFileError as exc:
             _warn(f"{name}: {exc}")
-            return
         except InputError as exc:
             errors.append(f"{name}: {exc}")
             _error(errors[-1])
-            return
-        files.append(structure_view.ReadFile(name, read_script(segments, labels)))
 
     targets = paths or ["."]
     if STDIN in targets:
         read(stdin_filename, sys.stdin.buffer.read())
-    collected = collect([Path(p) for p in targets if p != STDIN])
-    for message in collected.errors:
-        errors.append(message)
-        _error(message)
-    for path in collected.files:
+    unusable, found = collect_inputs(p for p in targets if p != STDIN)
+    for result in unusable:
+        errors.append(result.error or result.path)
+        _error(errors[-1])
+    for path in found:
         try:
-            data = path.read_bytes()
+            data = Path(path).read_bytes()
         except OSError as exc:
             errors.append(f"{path}: cannot read ({exc.strerror})")
             _error(errors[-1])
             continue
-        read(str(path), data)
+        read(path, data)
     chosen = output_format or StructureFormat(_format(None).value)
     if chosen is StructureFormat.json:
         structure_view.report_json(files, errors, sys.stdout)
@@ -521,32 +509,36 @@ def discover(
     isolated: IsolatedOption = False,
 ) -> None:
     """List words no glossary lists that are probably jargon, most frequent first."""
+    from jargonlint.api import Checker
+
     config = _settings(config_path, isolated)
-    glossary = _glossary(config, dictionary, no_default_dictionaries)
-    linter = Linter(
-        glossary,
-        ignore=config.ignore,
-        options=ScriptOptions(
-            speakers=speakers.value if speakers else config.speakers,
-            include_unspoken=config.include_unspoken,
-            labels=SpeakerLabels.of(config.agent_labels, config.customer_labels),
-        ),
-        possible_jargon="info",
-    )
-    read_options = ReadOptions(encoding or config.encoding, config.columns)
-    collected = collect(paths or [Path(".")])
-    errors = list(collected.errors)
+    try:
+        checker = Checker.from_config(
+            config,
+            speakers=speakers.value if speakers else None,
+            dictionaries=dictionary,
+            builtin_dictionaries=False if no_default_dictionaries else None,
+            encoding=encoding,
+            possible_jargon="info",
+        )
+    except ValueError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from None
+    except GlossaryError as exc:
+        for problem in exc.problems:
+            _error(str(problem))
+        raise typer.Exit(2) from None
+    errors: list[str] = []
     findings: list[Finding] = []
-    for path in collected.files:
-        try:
-            segments = read_segments(str(path), path.read_bytes(), read_options)
-        except BinaryFileError as exc:
-            _warn(f"{path}: {exc}")
-            continue
-        except (InputError, OSError, LookupError) as exc:
-            errors.append(f"{path}: {exc}")
-            continue
-        findings.extend(linter.lint_segments(str(path), segments))
+    checked = 0
+    for result in checker.check_paths(paths or [Path(".")]):
+        if result.error:
+            errors.append(result.error)
+        elif result.skipped:
+            _warn(result.skipped)
+        else:
+            checked += 1
+            findings.extend(result.findings)
     for message in errors:
         _error(message)
     from jargonlint.reporters import discovered
@@ -554,13 +546,13 @@ def discover(
     words = discovered.tally(findings)
     chosen = output_format or DiscoverFormat(_format(None).value)
     if chosen is DiscoverFormat.json:
-        discovered.as_json(words, len(collected.files), errors, sys.stdout)
+        discovered.as_json(words, checked, errors, sys.stdout)
     elif chosen is DiscoverFormat.yaml:
-        discovered.skeleton(words, linter.discoverer.reading, sys.stdout)
+        discovered.skeleton(words, checker.discoverer.reading, sys.stdout)
     elif chosen is DiscoverFormat.text:
         discovered.text(words, sys.stdout)
     else:
-        discovered.rich(words, len(collected.files), _console())
+        discovered.rich(words, checked, _console())
     if errors:
         raise typer.Exit(2)
 

@@ -7,7 +7,6 @@ file walking up from the current directory wins; command-line options win over i
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,6 +104,8 @@ def load_config(path: Path | None) -> Config:
 
 
 def _jargonlint_table(path: Path, *, required: bool) -> dict[str, Any] | None:
+    import tomllib  # here: most runs find no settings file and never parse TOML
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

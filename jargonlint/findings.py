@@ -59,11 +59,3 @@ class Finding:
             "cell": self.cell,
             "location": self.location,
         }
-
-
-def count_by_severity(findings: list[Finding]) -> dict[str, int]:
-    """How many findings of each severity, every severity present."""
-    counts = dict.fromkeys(SEVERITIES, 0)
-    for finding in findings:
-        counts[finding.severity] += 1
-    return counts

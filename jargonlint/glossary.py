@@ -11,12 +11,14 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
-from importlib.resources.abc import Traversable
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+    import yaml
 
 from jargonlint.sense_rules import Misuse, SenseRule, parse_misuse, parse_rules
 
@@ -107,29 +109,42 @@ class Problem:
         return f"{where}: {self.term}: {self.message}" if self.term else f"{where}: {self.message}"
 
 
-# libyaml's parser is ~15x faster than PyYAML's pure-Python one; it ships in the
-# PyYAML wheels, but a source build may lack it.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@cache
+def _line_loader() -> type:
+    """A safe loader that remembers the line where each mapping starts.
+
+    Made on first use: PyYAML costs ~10 ms of start-up, and a run whose glossary
+    comes from the cache never parses YAML.
+    """
+    import yaml
+
+    # libyaml's parser is ~15x faster than PyYAML's pure-Python one; it ships in the
+    # PyYAML wheels, but a source build may lack it.
+    safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class LineLoader(safe_loader):  # type: ignore[misc, valid-type]
+        pass
+
+    def construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+        mapping = loader.construct_mapping(node, deep=True)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
+
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return LineLoader
 
 
-class _LineLoader(_SafeLoader):
-    """A safe loader that remembers the line where each mapping starts."""
+def builtin_dictionary_files() -> list[Path]:
+    """The shipped glossary: installed package data, or dictionaries/ in a checkout.
 
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def builtin_dictionary_files() -> list[Traversable]:
-    """The shipped glossary: installed package data, or dictionaries/ in a checkout."""
+    The package folder is found through the import system: importlib.resources
+    would import zipfile and tempfile, ~5 ms of every start-up.
+    """
     try:
-        root: Traversable = resources.files("jargonlint.dictionaries")
-    except ModuleNotFoundError:
+        import jargonlint.dictionaries as package
+
+        root = Path(next(iter(package.__path__)))
+    except (ModuleNotFoundError, StopIteration):
         root = Path(__file__).resolve().parent.parent / "dictionaries"
     return sorted((f for f in root.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
 
@@ -166,8 +181,10 @@ def load_entries(sources: Iterable[Source]) -> tuple[list[Entry], list[Problem]]
     problems: list[Problem] = []
     for source in sources:
         name = source.name
+        import yaml
+
         try:
-            data = yaml.load(source.text, Loader=_LineLoader)
+            data = yaml.load(source.text, Loader=_line_loader())
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from jargonlint.decoding import InputError, decode
+from jargonlint.decoding import DecodedText, InputError, decode
 from jargonlint.document import Segment, plain_lines
 from jargonlint.formats import markdown, office, table
 
@@ -24,11 +24,19 @@ class ReadOptions:
 
 def read_segments(name: str, data: bytes, options: ReadOptions) -> list[Segment]:
     """Segments of a script file; raises InputError for what cannot be read."""
+    return read_document(name, data, options)[0]
+
+
+def read_document(
+    name: str, data: bytes, options: ReadOptions
+) -> tuple[list[Segment], DecodedText | None]:
+    """Segments of a script file and, for text formats, the text they were read from
+    (what a fixer edits and writes back); raises InputError for what cannot be read."""
     suffix = PurePath(name).suffix.lower()
     if suffix in OFFICE_SUFFIXES:
         reader = office.docx_segments if suffix == ".docx" else office.xlsx_segments
         try:
-            return reader(data, options.columns)
+            return reader(data, options.columns), None
         except office.MissingExtra:
             raise InputError(
                 f"reading {suffix} files needs the office extra: pip install 'jargonlint[office]'"
@@ -37,13 +45,20 @@ def read_segments(name: str, data: bytes, options: ReadOptions) -> list[Segment]
             raise InputError(f"cannot read as {suffix} ({type(exc).__name__}: {exc})") from None
     if suffix and suffix not in TEXT_SUFFIXES:
         raise InputError(f"unsupported format {suffix!r} (supported: {' '.join(SUPPORTED)})")
-    text = decode(data, options.encoding).text
+    decoded = decode(data, options.encoding)
+    return text_segments(name, decoded.text, options.columns), decoded
+
+
+def text_segments(name: str, text: str, columns: tuple[str, str] | None = None) -> list[Segment]:
+    """Segments of decoded script text, read as Markdown, CSV/TSV or plain lines by the
+    suffix of ``name``; raises InputError when the named columns are missing."""
+    suffix = PurePath(name).suffix.lower()
     if suffix in (".md", ".markdown"):
         return markdown.segments(text)
     if suffix in (".csv", ".tsv"):
-        found = table.segments(text, "\t" if suffix == ".tsv" else ",", options.columns)
+        found = table.segments(text, "\t" if suffix == ".tsv" else ",", columns)
         if found is not None:
             return found
-        if options.columns:
-            raise InputError(f"no column named {options.columns[1]!r} in the header")
+        if columns:
+            raise InputError(f"no column named {columns[1]!r} in the header")
     return plain_lines(text)

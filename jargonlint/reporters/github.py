@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TextIO
 
 from jargonlint.findings import Finding
+
+if TYPE_CHECKING:
+    from jargonlint.api import FileResult
+    from jargonlint.reporters import Run
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -38,6 +43,9 @@ def format_finding(finding: Finding) -> str:
     return f"::{LEVELS[finding.severity]} {properties}::{_data(text)}"
 
 
-def report(findings: list[Finding], out: TextIO) -> None:
-    for finding in findings:
-        print(format_finding(finding), file=out)
+def report(results: Iterable[FileResult], out: TextIO, run: Run) -> None:
+    """One workflow command per finding; each file's as soon as that file is done."""
+    for result in results:
+        if result.findings:
+            out.write("".join(format_finding(f) + "\n" for f in result.findings))
+            out.flush()

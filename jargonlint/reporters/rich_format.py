@@ -2,25 +2,38 @@
 
 from __future__ import annotations
 
-from itertools import groupby
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
 from rich.text import Text
 
-from jargonlint.findings import Finding, count_by_severity
+from jargonlint.findings import SEVERITIES, Finding
+
+if TYPE_CHECKING:
+    from jargonlint.api import FileResult
+    from jargonlint.reporters import Run
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 LABELS = {"error": "エラー", "warning": "警告", "info": "情報"}
 
 
-def report(findings: list[Finding], files_checked: int, console: Console) -> None:
-    """Group findings by file; show each in its line with the term highlighted."""
-    for path, group in groupby(findings, key=lambda f: f.path):
-        console.print(Text(path, style="bold underline"))
-        for finding in group:
+def report(results: Iterable[FileResult], out: TextIO, run: Run) -> None:
+    """Findings by file, each in its line with the term highlighted; each file as soon
+    as it is done, and a count per severity at the end."""
+    console = Console(file=out, highlight=False)
+    counts = dict.fromkeys(SEVERITIES, 0)
+    files_checked = 0
+    for result in results:
+        files_checked += result.checked
+        if not result.findings:
+            continue
+        console.print(Text(result.path, style="bold underline"))
+        for finding in result.findings:
+            counts[finding.severity] += 1
             _finding(finding, console)
         console.print()
-    counts = count_by_severity(findings)
+        out.flush()
     summary = Text(f"{files_checked} ファイルを確認: ")
     for i, (severity, n) in enumerate(counts.items()):
         if i:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TextIO
 
 from jargonlint.findings import Finding
+
+if TYPE_CHECKING:
+    from jargonlint.api import FileResult
+    from jargonlint.reporters import Run
 
 
 def format_finding(finding: Finding) -> str:
@@ -21,7 +26,10 @@ def format_finding(finding: Finding) -> str:
     return text
 
 
-def report(findings: list[Finding], out: TextIO) -> None:
-    """Only the findings, so that every line of output is one finding."""
-    for finding in findings:
-        print(format_finding(finding), file=out)
+def report(results: Iterable[FileResult], out: TextIO, run: Run) -> None:
+    """Only the findings, so that every line of output is one finding; each file's
+    lines as soon as that file is done."""
+    for result in results:
+        if result.findings:
+            out.write("".join(format_finding(f) + "\n" for f in result.findings))
+            out.flush()
