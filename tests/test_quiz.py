@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from jargonlint.api import Checker
 from jargonlint.glossary import form_key
-from jargonlint.linter import Linter
 from jargonlint.quiz import questions, select
 from jargonlint.quiz.questions import Kind, build, distractors
 from jargonlint.quiz.readings import hiragana, misreadings
-from jargonlint.reader import ReadOptions
 
 SAMPLES = Path(__file__).parent.parent / "scripts_samples"
 
@@ -20,8 +19,7 @@ SAMPLES = Path(__file__).parent.parent / "scripts_samples"
 def _scanned(glossary, text: str, tmp_path: Path, **options) -> list[select.QuizTerm]:
     script = tmp_path / "s.txt"
     script.write_text(text, encoding="utf-8")
-    linter = Linter(glossary, **options)
-    scanned = select.scan_scripts([script], linter, ReadOptions())
+    scanned = select.scan_scripts([script], Checker(glossary=glossary, **options))
     return select.rank_findings(scanned.findings, glossary.entries)
 
 
@@ -46,13 +44,11 @@ def test_suppressed_terms_are_not_asked(shipped_glossary, tmp_path):
 
 
 def test_all_speakers_when_asked(shipped_glossary, tmp_path):
-    from jargonlint.linter import ScriptOptions
-
     ranked = _scanned(
         shipped_glossary,
         "お客様：稟議が要ります。\nOP：承知しました。\n",
         tmp_path,
-        options=ScriptOptions(speakers="all"),
+        speakers="all",
     )
     assert [t.entry.term for t in ranked] == ["稟議"]
 
@@ -182,6 +178,6 @@ def test_worded_alike_means_the_same():
 def test_a_table_script_gives_the_spoken_cell_only(shipped_glossary, tmp_path):
     script = tmp_path / "s.tsv"
     script.write_text("話者\tセリフ\nOP\tONUの電源をご確認ください。\n", encoding="utf-8")
-    scanned = select.scan_scripts([script], Linter(shipped_glossary), ReadOptions())
+    scanned = select.scan_scripts([script], Checker(glossary=shipped_glossary))
     (term,) = select.rank_findings(scanned.findings, shipped_glossary.entries)
     assert term.sources[0].text == "ONUの電源をご確認ください。"

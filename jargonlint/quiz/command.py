@@ -1,12 +1,11 @@
 """The ``jargonlint quiz`` command: terms from scripts or the glossary → a quiz file.
 
 Registered by cli.py; it loads settings and the glossary the way ``check`` does,
-reads scripts through ``select.scan_scripts`` and hands the quiz to a writer.
+reads scripts through ``select.scan_scripts`` (the library API) and hands the quiz to a writer.
 """
 
 from __future__ import annotations
 
-import codecs
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -15,10 +14,8 @@ import typer
 
 from jargonlint.config import Config, ConfigError, find_config, load_config
 from jargonlint.glossary import AUDIENCES
-from jargonlint.linter import Glossary, GlossaryError, Linter, ScriptOptions
+from jargonlint.linter import Glossary, GlossaryError
 from jargonlint.lookup import close_terms
-from jargonlint.reader import ReadOptions
-from jargonlint.script import SpeakerLabels
 
 if TYPE_CHECKING:
     from jargonlint.quiz import questions, select, writers
@@ -271,12 +268,10 @@ def _scan(
     encoding: str | None,
 ) -> select.Scanned:
     """The scripts' findings, with the same settings ``check`` would use."""
+    from jargonlint.api import Checker
     from jargonlint.quiz import select
 
-    speakers = speakers or config.speakers
-    if speakers not in ("agent", "all"):
-        raise _error(f"unknown speakers {speakers!r} (known: agent, all)")
-    chosen_columns = config.columns
+    chosen_columns = None
     if columns:
         names = [n.strip() for n in columns.replace("、", ",").split(",")]
         if len(names) != 2 or not all(names):
@@ -284,23 +279,17 @@ def _scan(
                 f"--columns needs two names, speaker and line (話者,セリフ), not {columns!r}"
             )
         chosen_columns = (names[0], names[1])
-    forced = encoding or config.encoding
-    if forced:
-        try:
-            codecs.lookup(forced)
-        except LookupError:
-            raise _error(f"unknown encoding {forced!r}") from None
-    linter = Linter(
-        glossary,
-        audience=audience,
-        ignore=config.ignore,
-        options=ScriptOptions(
+    try:
+        checker = Checker.from_config(
+            config,
+            audience=audience,
             speakers=speakers,
-            include_unspoken=(
-                config.include_unspoken if include_unspoken is None else include_unspoken
-            ),
-            labels=SpeakerLabels.of(config.agent_labels, config.customer_labels),
-        ),
-    )
+            include_unspoken=include_unspoken,
+            columns=chosen_columns,
+            encoding=encoding,
+            glossary=glossary,
+        )
+    except ValueError as exc:  # an unknown encoding or speakers value
+        raise _error(str(exc)) from None
     targets = [Path(p) for p in paths or ["."]]
-    return select.scan_scripts(targets, linter, ReadOptions(forced, chosen_columns))
+    return select.scan_scripts(targets, checker)

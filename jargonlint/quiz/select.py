@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jargonlint.decoding import BinaryFileError, InputError
-from jargonlint.files import collect
 from jargonlint.findings import Finding
 from jargonlint.glossary import Entry
-from jargonlint.linter import Glossary, Linter
+from jargonlint.linter import Glossary
 from jargonlint.lookup import find_entry
-from jargonlint.reader import ReadOptions, read_segments
+
+if TYPE_CHECKING:
+    from jargonlint.api import Checker
 
 # Findings that are not a term used in a line (a stale suppression comment).
 _NOT_A_TERM = frozenset({"unused-suppression"})
@@ -56,30 +57,16 @@ class Scanned:
     warnings: list[str] = field(default_factory=list)
 
 
-def scan_scripts(paths: Sequence[Path], linter: Linter, options: ReadOptions) -> Scanned:
-    """Lint script files the way ``check`` does.
-
-    The one place the quiz reads scripts: when the library API (``api.Checker``)
-    lands, this function becomes a call to it.
-    """
+def scan_scripts(paths: Sequence[Path], checker: Checker) -> Scanned:
+    """Lint script files the way ``check`` does, through the library API."""
     scanned = Scanned()
-    collected = collect(list(paths))
-    scanned.errors.extend(collected.errors)
-    for path in collected.files:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            scanned.errors.append(f"{path}: cannot read ({exc.strerror})")
-            continue
-        try:
-            segments = read_segments(str(path), data, options)
-        except BinaryFileError as exc:
-            scanned.warnings.append(f"{path}: {exc}")
-            continue
-        except InputError as exc:
-            scanned.errors.append(f"{path}: {exc}")
-            continue
-        scanned.findings.extend(linter.lint_segments(str(path), segments))
+    for result in checker.check_paths(paths):
+        if result.error:
+            scanned.errors.append(result.error)
+        elif result.skipped:
+            scanned.warnings.append(result.skipped)
+        else:
+            scanned.findings.extend(result.findings)
     return scanned
 
 
