@@ -24,7 +24,11 @@ AVOID_FOR = ("consumer", "all")
 AUDIENCE_LABELS = {"consumer": "個人のお客様", "business": "法人のお客様"}
 AVOID_LABELS = {"consumer": "個人のお客様には使わない", "all": "どのお客様にも使わない"}
 REQUIRED = ("term", "reading", "category", "avoid_for", "explanation", "say_instead", "example")
-OPTIONAL = ("variants", "detail", "exclude", "misuse")
+OPTIONAL = ("variants", "detail", "exclude", "misuse", "gloss", "replace_safe")
+# A gloss goes in brackets after a term in a spoken line (jargonlint check --fix):
+# short, and with no bracket of its own that would close it early.
+GLOSS_MAX = 20
+_GLOSS_FORBIDDEN = re.compile(r"[（）()「」\r\n]")
 _KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]+\Z")
 # YAML joins the lines of a folded (>) or plain multi-line value with a space, but
 # Japanese puts no space between sentences: drop one that stands between two
@@ -51,6 +55,8 @@ class Entry:
     detail: str = ""
     exclude: tuple[str, ...] = ()
     misuse: Mapping[str, str] = field(default_factory=dict)
+    gloss: str = ""  # short bracket explanation for --fix=explain; see fix.gloss()
+    replace_safe: bool = False  # say_instead[0] may replace the term (--fix=replace)
     source: str = ""
     line: int = 0
 
@@ -73,6 +79,8 @@ class Entry:
             "example": self.example,
             "exclude": list(self.exclude),
             "misuse": dict(self.misuse),
+            "gloss": self.gloss,
+            "replace_safe": self.replace_safe,
         }
 
 
@@ -197,7 +205,16 @@ def _parse_entry(item: object, source: str, problems: list[Problem]) -> Entry | 
         if value is None or value == "" or value == []:
             problem(f"missing {key}")
     strings = {}
-    for key in ("term", "reading", "category", "avoid_for", "explanation", "example", "detail"):
+    for key in (
+        "term",
+        "reading",
+        "category",
+        "avoid_for",
+        "explanation",
+        "example",
+        "detail",
+        "gloss",
+    ):
         value = item.get(key, "")
         if value is None:
             value = ""
@@ -226,6 +243,11 @@ def _parse_entry(item: object, source: str, problems: list[Problem]) -> Entry | 
         problem(f"avoid_for must be one of {', '.join(AVOID_FOR)}, not {strings['avoid_for']!r}")
     if strings["reading"] and not _KANA.match(strings["reading"]):
         problem(f"reading must be kana only, not {strings['reading']!r}")
+    if len(strings["gloss"]) > GLOSS_MAX or _GLOSS_FORBIDDEN.search(strings["gloss"]):
+        problem(f"gloss must be at most {GLOSS_MAX} characters, without brackets or quotes")
+    replace_safe = item.get("replace_safe", False)
+    if not isinstance(replace_safe, bool):
+        problem("replace_safe must be true or false")
     if len(problems) > before:
         return None
     return Entry(
@@ -240,6 +262,8 @@ def _parse_entry(item: object, source: str, problems: list[Problem]) -> Entry | 
         detail=strings["detail"],
         exclude=lists["exclude"],
         misuse={k: _prose(v) for k, v in misuse.items()},
+        gloss=strings["gloss"],
+        replace_safe=replace_safe,
         source=source,
         line=line,
     )
