@@ -5,18 +5,21 @@ from __future__ import annotations
 import codecs
 import json
 import sys
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 from typer.core import TyperGroup
 
 from jargonlint import __version__
+from jargonlint.changed import Changes, GitError, changes_since
 from jargonlint.config import Config, ConfigError, find_config, load_config
 from jargonlint.decoding import BinaryFileError, InputError
 from jargonlint.files import collect
 from jargonlint.findings import SEVERITY_RANK, Finding
+from jargonlint.fix import Mode as FixMode
 from jargonlint.linter import Glossary, GlossaryError, Linter, ScriptOptions
 from jargonlint.lookup import close_terms, find_entry, search_entries
 from jargonlint.reader import ReadOptions, read_segments
@@ -33,6 +36,10 @@ class _OneLineErrors(TyperGroup):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
+        if args:
+            args = (_fix_forms(args[0]), *args[1:])
+        else:
+            kwargs["args"] = _fix_forms(kwargs.get("args"))
         try:
             code = super().main(*args, **kwargs)
         except typer.Abort:
@@ -42,6 +49,21 @@ class _OneLineErrors(TyperGroup):
                 _error(exc.format_message())
             sys.exit(2)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _fix_forms(args: Sequence[str] | None) -> list[str]:
+    """``--fix=replace`` → ``--fix --fix-mode replace``: typer has no option whose
+    value may be left out, and ``--fix`` alone means ``--fix=explain``."""
+    expanded: list[str] = []
+    for number, arg in enumerate(sys.argv[1:] if args is None else args):
+        if arg == "--":
+            expanded += list((sys.argv[1:] if args is None else args)[number:])
+            break
+        if arg.startswith("--fix="):
+            expanded += ["--fix", "--fix-mode", arg.removeprefix("--fix=")]
+        else:
+            expanded.append(arg)
+    return expanded
 
 
 app = typer.Typer(
@@ -58,6 +80,7 @@ class OutputFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    html = "html"
 
 
 class EntryFormat(StrEnum):
@@ -119,11 +142,22 @@ def _format(requested: OutputFormat | None) -> OutputFormat:
     return OutputFormat.rich if sys.stdout.isatty() else OutputFormat.text
 
 
-def _console() -> Console:
+def _console(file: Any = None) -> Console:
     # Imported here: rich costs ~25 ms of start-up that text and JSON runs never need.
     from rich.console import Console
 
-    return Console(highlight=False)
+    return Console(highlight=False, file=file)
+
+
+def _output(path: Path | None) -> TextIO:
+    """Where the report goes: standard output, or the file given with -o."""
+    if path is None:
+        return sys.stdout
+    try:
+        return path.open("w", encoding="utf-8")
+    except OSError as exc:
+        _error(f"{path}: cannot write ({exc.strerror})")
+        raise typer.Exit(2) from None
 
 
 def _columns(value: str) -> tuple[str, str]:
@@ -207,6 +241,29 @@ def check(
         str | None,
         typer.Option(help="CSV/TSV/Excel speaker and line columns, e.g. 話者,セリフ."),
     ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+    ] = None,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="Fix what is safe, in place: --fix (=explain) adds a short explanation "
+            "after each term's first use; --fix=replace uses a safe say-instead word.",
+        ),
+    ] = False,
+    fix_mode: Annotated[FixMode, typer.Option("--fix-mode", hidden=True)] = FixMode.EXPLAIN,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Show the fixes as a unified diff; write nothing.")
+    ] = False,
+    diff_from: Annotated[
+        str | None,
+        typer.Option(
+            "--diff-from",
+            metavar="REV",
+            help="Report only lines added or changed since this git revision.",
+        ),
+    ] = None,
     dictionary: DictionaryOption = None,
     no_default_dictionaries: NoDefaultOption = False,
     config_path: ConfigOption = None,
@@ -215,18 +272,16 @@ def check(
     """Check scripts and report each jargon term with a plain explanation."""
     config = _settings(config_path, isolated)
     glossary = _glossary(config, dictionary, no_default_dictionaries)
-    linter = Linter(
-        glossary,
-        audience=(audience.value if audience else config.audience),
-        ignore=[*config.ignore, *(ignore or [])],
-        options=ScriptOptions(
-            speakers=speakers.value if speakers else config.speakers,
-            include_unspoken=(
-                config.include_unspoken if include_unspoken is None else include_unspoken
-            ),
-            labels=SpeakerLabels.of(config.agent_labels, config.customer_labels),
+    chosen_audience = audience.value if audience else config.audience
+    ignored = [*config.ignore, *(ignore or [])]
+    script_options = ScriptOptions(
+        speakers=speakers.value if speakers else config.speakers,
+        include_unspoken=(
+            config.include_unspoken if include_unspoken is None else include_unspoken
         ),
+        labels=SpeakerLabels.of(config.agent_labels, config.customer_labels),
     )
+    linter = Linter(glossary, audience=chosen_audience, ignore=ignored, options=script_options)
     try:
         chosen_columns = _columns(columns) if columns else config.columns
     except ValueError as exc:
@@ -243,8 +298,15 @@ def check(
     errors: list[str] = []
     findings: list[Finding] = []
     checked = 0
+    chosen = _format(output_format)
+    pages: list[Any] = []  # the HTML report's scripts
+    fixer = None
+    if fix or diff:
+        from jargonlint.fix_run import FixRun
 
-    def lint_bytes(name: str, data: bytes) -> None:
+        fixer = FixRun(glossary, chosen_audience, ignored, script_options, fix_mode, diff)
+
+    def lint_bytes(name: str, data: bytes, stdin: bool = False) -> None:
         nonlocal checked
         try:
             segments = read_segments(name, data, read_options)
@@ -256,13 +318,34 @@ def check(
             _error(errors[-1])
             return
         checked += 1
-        findings.extend(linter.lint_segments(name, segments))
+        found = linter.lint_segments(name, segments)
+        if changes is not None:
+            found = changes.only_changed(found)
+        if fixer is not None:
+            fixed = fixer.fix(name, data, read_options, changes, stdin=stdin)
+            if fixed is not None and not diff:
+                segments = read_segments(name, fixed, read_options)
+                found = linter.lint_segments(name, segments)
+                if changes is not None:
+                    found = changes.only_changed(found)
+        findings.extend(found)
+        if chosen is OutputFormat.html:
+            from jargonlint.reporters import html
+
+            pages.append(html.ScriptView(name, found, html.agent_lines(segments)))
 
     targets = paths or ["."]
     file_args = [Path(p) for p in targets if p != STDIN]
-    if STDIN in targets:
-        lint_bytes(stdin_filename, sys.stdin.buffer.read())
     collected = collect(file_args)
+    changes: Changes | None = None
+    if diff_from:
+        try:
+            changes = changes_since(diff_from, collected.files)
+        except GitError as exc:
+            _error(f"--diff-from: {exc}")
+            raise typer.Exit(2) from None
+    if STDIN in targets:
+        lint_bytes(stdin_filename, sys.stdin.buffer.read(), stdin=True)
     for message in collected.errors:
         errors.append(message)
         _error(message)
@@ -275,23 +358,35 @@ def check(
             continue
         lint_bytes(str(path), data)
 
-    chosen = _format(output_format)
+    if fixer is not None:
+        errors.extend(fixer.errors)
+        fixer.summarize()
+        if diff:
+            sys.stdout.write("".join(fixer.diffs))
+            raise typer.Exit(2 if errors else 1 if fixer.diffs else 0)
+    out = _output(output)
     if chosen is OutputFormat.json:
         from jargonlint.reporters import json_format
 
-        json_format.report(findings, checked, errors, sys.stdout)
+        json_format.report(findings, checked, errors, out)
     elif chosen is OutputFormat.text:
         from jargonlint.reporters import text
 
-        text.report(findings, sys.stdout)
+        text.report(findings, out)
     elif chosen is OutputFormat.github:
         from jargonlint.reporters import github
 
-        github.report(findings, sys.stdout)
+        github.report(findings, out)
+    elif chosen is OutputFormat.html:
+        from jargonlint.reporters import html
+
+        out.write(html.render(pages, glossary.entries, errors=errors))
     else:
         from jargonlint.reporters import rich_format
 
-        rich_format.report(findings, checked, _console())
+        rich_format.report(findings, checked, _console(out if output else None))
+    if output is not None:
+        out.close()
 
     threshold = fail_on.value if fail_on else config.fail_on
     if errors:

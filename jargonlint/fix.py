@@ -108,7 +108,7 @@ _AFTER_NOUN = re.compile(
     r"(?:が|を|に|へ|と|で|や|の|は|も|から|まで|より|など|[、。，．,.！？!?」』）)…・ \t\u3000]|$)"
 )
 # Never swap a noun that is the object of a verb of doing: ペンディングする, リスケさせて.
-_DOING = re.compile(r"(?:を|に)?(?:する|され|させ|いたし|致し|して|した|しま|でき)")
+_DOING = re.compile(r"(?:する|され|させ|いたし|致し|して|した|しま|でき)")
 _SENTENCE = re.compile(r"(?<=。)")
 _NOUN_EXPLANATION = re.compile(r"(.+?)(?:のこと)?です。")
 
