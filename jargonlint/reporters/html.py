@@ -240,12 +240,14 @@ def _line(
         )
         last = end
     pieces.append(escape(line.text[last:]))
-    place = line.location or str(line.number)
+    # Word/Excel places (paragraph 7, Sheet1!C5) are too long for the number column.
+    number = "" if line.location else str(line.number)
+    place = f'<span class="loc">{escape(line.location)}</span>' if line.location else ""
     cards = "".join(_card(script, n, f, notes) for n, f in numbered)
     state = " has-findings" if findings else ""
     return (
-        f'<li class="line{state}"><span class="no">{escape(place)}</span>'
-        f'<span class="text">{"".join(pieces)}</span>'
+        f'<li class="line{state}"><span class="no">{number}</span>'
+        f'<span class="text">{place}{"".join(pieces)}</span>'
         + (f'<ul class="cards">{cards}</ul>' if cards else "")
         + "</li>"
     )
@@ -289,6 +291,7 @@ _CSS = """
 body{margin:0 auto;max-width:60rem;padding:0 1rem 3rem}
 h1{font-size:1.5rem;margin:1rem 0 .5rem}h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
 h3{font-size:1rem;margin:1rem 0 .3rem}
+h1,h2,h3{overflow-wrap:anywhere}
 section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.5rem 1rem;
 margin:1rem 0}
 .tiles{display:flex;flex-wrap:wrap;gap:.5rem}
@@ -316,6 +319,8 @@ font-size:.9rem;background:var(--bg,#fff);color:var(--c,inherit)}
 border-top:1px solid #f0f0f0}
 .no{color:#777;font-size:.8rem;text-align:right;padding-top:.2rem;word-break:break-all}
 .text{white-space:pre-wrap;word-break:break-all}
+.loc{display:block;font-size:.75rem;color:#777}
+thead th{white-space:nowrap}
 mark.term{background:var(--bg);color:inherit;border-bottom:3px solid var(--c);
 border-radius:3px;padding:0 1px;cursor:help}
 mark.term.explained{border-bottom-style:dashed;background:transparent}
