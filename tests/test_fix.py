@@ -266,3 +266,16 @@ def test_glossary_checks_the_fix_fields(field, value, message):
     )
     _, problems = load_entries([Source("x.yaml", text)])
     assert any(message in p.message for p in problems)
+
+
+def test_readme_diff_example_is_what_the_command_prints(monkeypatch):
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    command = "$ jargonlint check --diff scripts_samples/kyuujin_teleapo_houjin.md\n"
+    shown = readme.split(command, 1)[1].split("````", 1)[0]
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(
+        app, ["check", "--isolated", "--diff", "scripts_samples/kyuujin_teleapo_houjin.md"]
+    )
+    assert result.exit_code == 1
+    assert result.stdout == shown
