@@ -135,10 +135,14 @@ def _warn(message: str) -> None:
     print(f"jargonlint: warning: {message}", file=sys.stderr)
 
 
-def _format(requested: OutputFormat | None) -> OutputFormat:
-    """rich for a person at a terminal, text for pipes, hooks and CI logs."""
+def _format(requested: OutputFormat | None, output: Path | None = None) -> OutputFormat:
+    """rich for a person at a terminal, text for pipes, hooks and CI logs; for
+    ``-o report.html`` or ``-o report.json``, what the file's name says."""
     if requested is not None:
         return requested
+    if output is not None:
+        by_suffix = {".html": "html", ".htm": "html", ".json": "json"}
+        return OutputFormat(by_suffix.get(output.suffix.lower(), "text"))
     return OutputFormat.rich if sys.stdout.isatty() else OutputFormat.text
 
 
@@ -298,13 +302,15 @@ def check(
     errors: list[str] = []
     findings: list[Finding] = []
     checked = 0
-    chosen = _format(output_format)
+    chosen = _format(output_format, output)
     pages: list[Any] = []  # the HTML report's scripts
     fixer = None
     if fix or diff:
         from jargonlint.fix_run import FixRun
 
-        fixer = FixRun(glossary, chosen_audience, ignored, script_options, fix_mode, diff)
+        least = fail_on.value if fail_on else config.fail_on
+        least = "warning" if least == "never" else least
+        fixer = FixRun(glossary, chosen_audience, ignored, script_options, fix_mode, diff, least)
 
     def lint_bytes(name: str, data: bytes, stdin: bool = False) -> None:
         nonlocal checked
@@ -318,16 +324,17 @@ def check(
             _error(errors[-1])
             return
         checked += 1
+        scope = None if stdin else changes  # standard input is new throughout
         found = linter.lint_segments(name, segments)
-        if changes is not None:
-            found = changes.only_changed(found)
+        if scope is not None:
+            found = scope.only_changed(found)
         if fixer is not None:
-            fixed = fixer.fix(name, data, read_options, changes, stdin=stdin)
+            fixed = fixer.fix(name, data, read_options, scope, stdin=stdin)
             if fixed is not None and not diff:
                 segments = read_segments(name, fixed, read_options)
                 found = linter.lint_segments(name, segments)
-                if changes is not None:
-                    found = changes.only_changed(found)
+                if scope is not None:
+                    found = scope.only_changed(found)
         findings.extend(found)
         if chosen is OutputFormat.html:
             from jargonlint.reporters import html

@@ -26,7 +26,7 @@ from enum import StrEnum
 from pathlib import Path, PurePath
 
 from jargonlint.decoding import decode
-from jargonlint.findings import Finding
+from jargonlint.findings import SEVERITY_RANK, Finding
 from jargonlint.formats import table
 from jargonlint.glossary import GLOSS_MAX, Entry
 
@@ -135,9 +135,12 @@ def plan(
     entries: Mapping[str, Entry],
     mode: Mode,
     delimiter: str | None = None,
+    least: str = "warning",
 ) -> Plan:
-    """Edits for one file's findings; ``delimiter`` is the CSV/TSV separator (the
-    text is then a table whose cell quoting must stay valid)."""
+    """Edits for one file's findings at least as severe as ``least`` (a business
+    word said to a company is info: explaining it would talk down to the customer);
+    ``delimiter`` is the CSV/TSV separator (the text is then a table whose cell
+    quoting must stay valid)."""
     starts = _line_starts(text)
     quoted = _quoted_lines_and_columns(text, delimiter) if delimiter else None
     result = Plan()
@@ -152,6 +155,8 @@ def plan(
             continue
         if finding.rule == "explained":
             seen.add(finding.term)
+            continue
+        if SEVERITY_RANK[finding.severity] < SEVERITY_RANK[least]:
             continue
         start = starts[finding.line - 1] + finding.column - 1
         end = starts[finding.line - 1] + finding.end_column - 1

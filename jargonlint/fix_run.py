@@ -31,12 +31,14 @@ class FixRun:
         options: ScriptOptions,
         mode: fix.Mode,
         dry: bool,
+        least: str = "warning",
     ) -> None:
         options = replace(options, speakers="agent", include_unspoken=False)
         self._linter = Linter(glossary, audience, ignore, options)
         self._entries = {e.term: e for e in glossary.entries}
         self.mode = mode
         self.dry = dry  # --diff: show, never write
+        self.least = least  # the least severe finding to fix: --fail-on's, or warning
         self.diffs: list[str] = []
         self.errors: list[str] = []
         self.notes: list[str] = []
@@ -64,7 +66,8 @@ class FixRun:
         findings = self._linter.lint_segments(name, segments)
         if changes is not None:
             findings = changes.only_changed(findings)
-        planned = fix.plan(source.text, findings, self._entries, self.mode, fix.delimiter_for(name))
+        delimiter = fix.delimiter_for(name)
+        planned = fix.plan(source.text, findings, self._entries, self.mode, delimiter, self.least)
         for skipped in planned.skipped:
             if skipped.reason.startswith("no replacement"):
                 continue  # most entries: not worth a line each

@@ -130,3 +130,12 @@ def test_parse_reads_hunk_headers_only():
     lines, binary = parse(diff)
     assert lines == {"x.txt": {2, 6, 7}}
     assert binary == {"y.docx"}
+
+
+def test_standard_input_is_new_throughout(repo: Path):
+    result = CliRunner().invoke(
+        app,
+        ["check", *ARGS, "-f", "json", "--diff-from", "HEAD", "-"],
+        input=(OLD[0] + "\n").encode(),
+    )
+    assert [f["term"] for f in json.loads(result.stdout)["findings"]] == ["稟議"]

@@ -279,3 +279,22 @@ def test_readme_diff_example_is_what_the_command_prints(monkeypatch):
     )
     assert result.exit_code == 1
     assert result.stdout == shown
+
+
+def test_fixes_what_fails_the_check_only(tmp_path):
+    path = tmp_path / "s.txt"
+    data = write(path, ["OP：最終的な決裁はいつ頃でしょうか。"])
+    check("--fix", "--audience", "business", str(path))  # info for a company: not fixed
+    assert path.read_bytes() == data
+    check("--fix", "--audience", "business", "--fail-on", "info", str(path))
+    assert path.read_text(encoding="utf-8") == "OP：最終的な決裁（ご判断）はいつ頃でしょうか。\n"
+
+
+def test_output_file_format_follows_its_name(tmp_path):
+    path = tmp_path / "s.txt"
+    write(path, SCRIPT)
+    for name, start in (("r.html", "<!DOCTYPE html>"), ("r.json", "{"), ("r.txt", str(path))):
+        out = tmp_path / name
+        result = check("-o", str(out), str(path))
+        assert result.exit_code == 1 and result.stdout == ""
+        assert out.read_text(encoding="utf-8").startswith(start)
