@@ -329,7 +329,7 @@ def check(
         if scope is not None:
             found = scope.only_changed(found)
         if fixer is not None:
-            fixed = fixer.fix(name, data, read_options, scope, stdin=stdin)
+            fixed = fixer.fix(name, data, read_options, scope, stdin=stdin, reported=found)
             if fixed is not None and not diff:
                 segments = read_segments(name, fixed, read_options)
                 found = linter.lint_segments(name, segments)

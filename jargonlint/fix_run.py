@@ -16,6 +16,7 @@ from pathlib import Path, PurePath
 from jargonlint import fix
 from jargonlint.changed import Changes
 from jargonlint.decoding import InputError
+from jargonlint.findings import SEVERITY_RANK, Finding
 from jargonlint.linter import Glossary, Linter, ScriptOptions
 from jargonlint.reader import ReadOptions, read_segments
 
@@ -52,11 +53,15 @@ class FixRun:
         read_options: ReadOptions,
         changes: Changes | None = None,
         stdin: bool = False,
+        reported: Iterable[Finding] = (),
     ) -> bytes | None:
         """The file's new bytes when there is something to fix (written unless dry),
-        else None."""
+        else None. ``reported``: the check's findings, to say when a Word or Excel
+        file has something a fix would have touched."""
         if PurePath(name).suffix.lower() in fix.UNWRITABLE_SUFFIXES:
-            self.notes.append(f"{name}: Word and Excel files are reported, never rewritten")
+            least = SEVERITY_RANK[self.least]
+            if any(SEVERITY_RANK[f.severity] >= least for f in reported):
+                self.notes.append(f"{name}: Word and Excel files are reported, never rewritten")
             return None
         try:
             segments = read_segments(name, data, read_options)
