@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 from jargonlint.findings import Finding
@@ -62,3 +63,31 @@ def test_where_names_the_place_a_writer_finds():
     assert html.where(finding(3, 5, "稟議")) == "3:5"
     assert html.where(finding(3, 5, "稟議", cell="セリフ")) == "3:5（セリフ）"
     assert html.where(finding(3, 2, "稟議", location="Sheet1!C5")) == "Sheet1!C5, 2文字目"
+
+
+def test_findings_without_lines_share_their_source_line():
+    line = "OP：稟議と稟議"
+    two = [finding(1, 4, "稟議", source_line=line), finding(1, 7, "稟議", source_line=line)]
+    page = html.render([html.ScriptView("a.txt", two)])
+    assert page.count('<li class="line') == 1
+    assert page.count('<mark class="term') == 2
+
+
+def test_registry_reporter_takes_results_and_run():
+    class Result:  # the shape of api.FileResult (issue 9)
+        def __init__(self, path, findings=(), error=None):
+            self.path, self.findings, self.error = path, list(findings), error
+            self.checked = error is None
+
+    class Run:
+        @staticmethod
+        def entries():
+            return []
+
+    out = io.StringIO()
+    results = [Result("a.txt", [finding(1, 4, "稟議", source_line="OP：稟議")])]
+    html.report([*results, Result("b.txt", error="b.txt: cannot read")], out, Run())
+    page = out.getvalue()
+    assert '<span id="scripts-checked">1</span>' in page
+    assert "b.txt: cannot read" in page
+    assert page.count('<mark class="term warning"') == 1

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
+from typing import Any, TextIO
 
 from jargonlint.document import Kind, Segment
 from jargonlint.findings import Finding
@@ -46,6 +47,16 @@ class ScriptView:
     path: str
     findings: list[Finding]
     lines: list[Line] = field(default_factory=list)
+
+
+def report(results: Iterable[Any], out: TextIO, run: Any) -> None:
+    """The registry's reporter (issue 9's ``report(results, out, run)``): a page
+    needs every result before it starts, so this one collects them. A result is
+    shown with its findings' own lines, as results carry no segments."""
+    results = list(results)
+    scripts = [ScriptView(r.path, r.findings) for r in results if r.checked]
+    errors = [r.error for r in results if r.error]
+    out.write(render(scripts, run.entries(), errors=errors))
 
 
 def agent_lines(segments: Iterable[Segment]) -> list[Line]:
@@ -182,10 +193,15 @@ def _script(number: int, script: ScriptView, notes: dict[str, str]) -> str:
     for line in script.lines:
         found = placed.get(id(line), [])
         body.append(_line(number, line, found, ids, notes))
-    for finding in loose:  # a line the report was not given (e.g. --speakers all)
-        text = finding.source_line or finding.matched
-        line = Line(finding.line, text, 0, finding.location, finding.cell)
-        body.append(_line(number, line, [finding], ids, notes))
+    # Lines the report was not given (--speakers all, or no lines at all): each
+    # finding's own source line, once per line.
+    extra: dict[tuple[int, str | None], list[Finding]] = {}
+    for finding in loose:
+        extra.setdefault((finding.line, finding.location), []).append(finding)
+    for (line_number, location), found in extra.items():
+        text = found[0].source_line or found[0].matched
+        line = Line(line_number, text, 0, location, found[0].cell)
+        body.append(_line(number, line, found, ids, notes))
     empty = "" if script.findings else '<p class="clean">気になる言葉はありませんでした。</p>'
     return (
         f'<section class="script" id="script-{number}" data-path="{escape(script.path)}">'
