@@ -209,7 +209,8 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="rich on a terminal, text otherwise; json; github (Actions annotations).",
+            help="rich on a terminal, text otherwise; json; github (Actions annotations); "
+            "html (one page for a run, with -o report.html).",
         ),
     ] = None,
     audience: Annotated[
