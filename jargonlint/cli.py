@@ -14,12 +14,10 @@ import typer
 from typer.core import TyperGroup
 
 from jargonlint import __version__
-from jargonlint.changed import Changes, GitError, changes_since
 from jargonlint.config import Config, ConfigError, find_config, load_config
 from jargonlint.decoding import BinaryFileError, InputError
 from jargonlint.files import collect
 from jargonlint.findings import SEVERITY_RANK, Finding
-from jargonlint.fix import Mode as FixMode
 from jargonlint.linter import Glossary, GlossaryError, Linter, ScriptOptions
 from jargonlint.lookup import close_terms, find_entry, search_entries
 from jargonlint.reader import ReadOptions, read_segments
@@ -27,6 +25,8 @@ from jargonlint.script import SpeakerLabels
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from jargonlint.changed import Changes
 
 STDIN = "-"
 
@@ -81,6 +81,11 @@ class OutputFormat(StrEnum):
     json = "json"
     github = "github"
     html = "html"
+
+
+class FixMode(StrEnum):  # jargonlint.fix.Mode, without importing the fixer on every run
+    explain = "explain"
+    replace = "replace"
 
 
 class EntryFormat(StrEnum):
@@ -257,7 +262,7 @@ def check(
             "after each term's first use; --fix=replace uses a safe say-instead word.",
         ),
     ] = False,
-    fix_mode: Annotated[FixMode, typer.Option("--fix-mode", hidden=True)] = FixMode.EXPLAIN,
+    fix_mode: Annotated[FixMode, typer.Option("--fix-mode", hidden=True)] = FixMode.explain,
     diff: Annotated[
         bool, typer.Option("--diff", help="Show the fixes as a unified diff; write nothing.")
     ] = False,
@@ -307,11 +312,14 @@ def check(
     pages: list[Any] = []  # the HTML report's scripts
     fixer = None
     if fix or diff:
+        from jargonlint.fix import Mode
         from jargonlint.fix_run import FixRun
 
         least = fail_on.value if fail_on else config.fail_on
         least = "warning" if least == "never" else least
-        fixer = FixRun(glossary, chosen_audience, ignored, script_options, fix_mode, diff, least)
+        fixer = FixRun(
+            glossary, chosen_audience, ignored, script_options, Mode(fix_mode.value), diff, least
+        )
 
     def lint_bytes(name: str, data: bytes, stdin: bool = False) -> None:
         nonlocal checked
@@ -347,6 +355,8 @@ def check(
     collected = collect(file_args)
     changes: Changes | None = None
     if diff_from:
+        from jargonlint.changed import GitError, changes_since
+
         try:
             changes = changes_since(diff_from, collected.files)
         except GitError as exc:
