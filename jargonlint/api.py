@@ -188,10 +188,11 @@ class Checker:
         self._read_options = ReadOptions(settings.encoding, settings.columns)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> Checker:
-        """A checker built from a Settings value (what worker processes receive)."""
+    def from_settings(cls, settings: Settings, glossary: Glossary | None = None) -> Checker:
+        """A checker built from a Settings value (what worker processes receive);
+        ``glossary``: one already loaded from the same settings, to share it."""
         values = {name: getattr(settings, name) for name in settings.__dataclass_fields__}
-        return cls(**values)
+        return cls(**values, glossary=glossary)
 
     @classmethod
     def from_config(cls, config: Config | str | Path | None = None, **overrides: Any) -> Checker:

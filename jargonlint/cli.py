@@ -7,10 +7,10 @@ compile, one by one, each time.
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 from typer.core import TyperGroup
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from jargonlint.api import FileResult
+    from jargonlint.changed import Changes
 
 STDIN = "-"
 
@@ -36,6 +37,10 @@ class _OneLineErrors(TyperGroup):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
+        if args:
+            args = (_fix_forms(args[0]), *args[1:])
+        else:
+            kwargs["args"] = _fix_forms(kwargs.get("args"))
         try:
             code = super().main(*args, **kwargs)
         except typer.Abort:
@@ -45,6 +50,21 @@ class _OneLineErrors(TyperGroup):
                 _error(exc.format_message())
             sys.exit(2)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _fix_forms(args: Sequence[str] | None) -> list[str]:
+    """``--fix=replace`` → ``--fix --fix-mode replace``: typer has no option whose
+    value may be left out, and ``--fix`` alone means ``--fix=explain``."""
+    expanded: list[str] = []
+    for number, arg in enumerate(sys.argv[1:] if args is None else args):
+        if arg == "--":
+            expanded += list((sys.argv[1:] if args is None else args)[number:])
+            break
+        if arg.startswith("--fix="):
+            expanded += ["--fix", "--fix-mode", arg.removeprefix("--fix=")]
+        else:
+            expanded.append(arg)
+    return expanded
 
 
 app = typer.Typer(
@@ -58,6 +78,11 @@ app = typer.Typer(
 
 # --format offers every registered report.
 OutputFormat = StrEnum("OutputFormat", {name: name for name in FORMATS})
+
+
+class FixMode(StrEnum):  # jargonlint.fix.Mode, without importing the fixer on every run
+    explain = "explain"
+    replace = "replace"
 
 
 class EntryFormat(StrEnum):
@@ -127,18 +152,33 @@ def _say(line: str, console: "Console | None") -> None:
         print(line, file=sys.stderr)
 
 
-def _format(requested: OutputFormat | None) -> OutputFormat:
-    """rich for a person at a terminal, text for pipes, hooks and CI logs."""
+def _format(requested: OutputFormat | None, output: Path | None = None) -> OutputFormat:
+    """rich for a person at a terminal, text for pipes, hooks and CI logs; for
+    ``-o report.html`` or ``-o report.json``, what the file's name says."""
     if requested is not None:
         return requested
+    if output is not None:
+        by_suffix = {".html": "html", ".htm": "html", ".json": "json"}
+        return OutputFormat(by_suffix.get(output.suffix.lower(), "text"))
     return OutputFormat("rich" if sys.stdout.isatty() else "text")
 
 
-def _console() -> "Console":
+def _console(file: Any = None) -> "Console":
     # Imported here: rich costs ~25 ms of start-up that text and JSON runs never need.
     from rich.console import Console
 
-    return Console(highlight=False)
+    return Console(highlight=False, file=file)
+
+
+def _output(path: Path | None) -> TextIO:
+    """Where the report goes: standard output, or the file given with -o."""
+    if path is None:
+        return sys.stdout
+    try:
+        return path.open("w", encoding="utf-8")
+    except OSError as exc:
+        _error(f"{path}: cannot write ({exc.strerror})")
+        raise typer.Exit(2) from None
 
 
 def _columns(value: str) -> tuple[str, str]:
@@ -254,6 +294,29 @@ def check(
         bool,
         typer.Option("--quiet", "-q", help="No progress bar and no warnings; errors still."),
     ] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+    ] = None,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="Fix what is safe, in place: --fix (=explain) adds a short explanation "
+            "after each term's first use; --fix=replace uses a safe say-instead word.",
+        ),
+    ] = False,
+    fix_mode: Annotated[FixMode, typer.Option("--fix-mode", hidden=True)] = FixMode.explain,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Show the fixes as a unified diff; write nothing.")
+    ] = False,
+    diff_from: Annotated[
+        str | None,
+        typer.Option(
+            "--diff-from",
+            metavar="REV",
+            help="Report only lines added or changed since this git revision.",
+        ),
+    ] = None,
     dictionary: DictionaryOption = None,
     no_default_dictionaries: NoDefaultOption = False,
     config_path: ConfigOption = None,
@@ -285,17 +348,59 @@ def check(
             _error(str(problem))
         raise typer.Exit(2) from None
 
+    chosen = _format(output_format, output)
     targets = paths or ["."]
     unusable, files = collect_inputs(p for p in targets if p != STDIN)
+    changes: Changes | None = None
+    if diff_from:
+        from jargonlint.changed import GitError, changes_since
+
+        try:
+            changes = changes_since(diff_from, [Path(f) for f in files])
+        except GitError as exc:
+            _error(f"--diff-from: {exc}")
+            raise typer.Exit(2) from None
+    fixer = None
+    if fix or diff:
+        from jargonlint.fix import Mode
+        from jargonlint.fix_run import FixRun
+
+        least = fail_on.value if fail_on else config.fail_on
+        least = "warning" if least == "never" else least
+        fixer = FixRun(checker, Mode(fix_mode.value), diff, least)
     progress = ProgressBar(len(files) + len(unusable) + (STDIN in targets), enabled=not quiet)
     threshold = SEVERITY_RANK.get(fail_on.value if fail_on else config.fail_on)
     outcome = {"errors": 0, "failed": False}
 
+    def after(result: "FileResult", data: bytes | None = None) -> "FileResult":
+        """--diff-from and --fix on one file's result (``data``: standard input's
+        bytes, which are new throughout and cannot be fixed in place)."""
+        if not result.checked:
+            return result
+        scope = None if data is not None else changes
+        if scope is not None:
+            result.findings = scope.only_changed(result.findings)
+        if fixer is None:
+            return result
+        stdin = data is not None
+        try:
+            content = data if stdin else Path(result.path).read_bytes()
+        except OSError:
+            return result  # gone since it was checked: nothing to fix
+        fixed = fixer.fix(result.path, content, scope, stdin=stdin, reported=result.findings)
+        if fixed is not None and not diff:
+            result = checker.check_bytes(result.path, fixed)
+            if scope is not None:
+                result.findings = scope.only_changed(result.findings)
+        return result
+
     def results() -> "Iterator[FileResult]":
         if STDIN in targets:
-            yield checker.check_bytes(stdin_filename, sys.stdin.buffer.read())
+            data = sys.stdin.buffer.read()
+            yield after(checker.check_bytes(stdin_filename, data), data)
         yield from unusable
-        yield from checker.check_files(files, jobs=jobs)
+        for result in checker.check_files(files, jobs=jobs):
+            yield after(result)
 
     def observed() -> "Iterator[FileResult]":
         """Say each input's problem on stderr as it comes, and remember the outcome."""
@@ -311,9 +416,21 @@ def check(
                 )
             yield result
 
-    chosen = _format(output_format)
+    if fixer is not None and diff:  # the diff is the output: no report
+        for _ in observed():
+            pass
+        fixer.summarize()
+        sys.stdout.write("".join(fixer.diffs))
+        errors = outcome["errors"] + len(fixer.errors)
+        raise typer.Exit(2 if errors else 1 if fixer.diffs else 0)
     run = Run(__version__, lambda: checker.entries)
-    reporter(chosen.value)(observed(), sys.stdout, run)
+    out = _output(output)
+    reporter(chosen.value)(observed(), out, run)
+    if output is not None:
+        out.close()
+    if fixer is not None:
+        fixer.summarize()
+        outcome["errors"] += len(fixer.errors)
     if outcome["errors"]:
         raise typer.Exit(2)
     if outcome["failed"]:

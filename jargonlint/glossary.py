@@ -28,7 +28,11 @@ AVOID_FOR = ("consumer", "all")
 AUDIENCE_LABELS = {"consumer": "個人のお客様", "business": "法人のお客様"}
 AVOID_LABELS = {"consumer": "個人のお客様には使わない", "all": "どのお客様にも使わない"}
 REQUIRED = ("term", "reading", "category", "avoid_for", "explanation", "say_instead", "example")
-OPTIONAL = ("variants", "detail", "exclude", "misuse", "not_when")
+OPTIONAL = ("variants", "detail", "exclude", "misuse", "not_when", "gloss", "replace_safe")
+# A gloss goes in brackets after a term in a spoken line (jargonlint check --fix):
+# short, and with no bracket of its own that would close it early.
+GLOSS_MAX = 20
+_GLOSS_FORBIDDEN = re.compile(r"[（）()「」\r\n]")
 _KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]+\Z")
 # YAML joins the lines of a folded (>) or plain multi-line value with a space, but
 # Japanese puts no space between sentences: drop one that stands between two
@@ -56,6 +60,8 @@ class Entry:
     exclude: tuple[str, ...] = ()
     misuse: Mapping[str, Misuse] = field(default_factory=dict)
     not_when: tuple[SenseRule, ...] = ()
+    gloss: str = ""  # short bracket explanation for --fix=explain; see fix.gloss()
+    replace_safe: bool = False  # say_instead[0] may replace the term (--fix=replace)
     source: str = ""
     line: int = 0
 
@@ -92,6 +98,8 @@ class Entry:
                 }
                 for r in self.not_when
             ],
+            "gloss": self.gloss,
+            "replace_safe": self.replace_safe,
         }
 
 
@@ -232,7 +240,16 @@ def _parse_entry(item: object, source: str, problems: list[Problem]) -> Entry | 
     if missing:
         problem(f"missing {', '.join(missing)}")
     strings = {}
-    for key in ("term", "reading", "category", "avoid_for", "explanation", "example", "detail"):
+    for key in (
+        "term",
+        "reading",
+        "category",
+        "avoid_for",
+        "explanation",
+        "example",
+        "detail",
+        "gloss",
+    ):
         value = item.get(key, "")
         if value is None:
             value = ""
@@ -261,6 +278,11 @@ def _parse_entry(item: object, source: str, problems: list[Problem]) -> Entry | 
         problem(f"avoid_for must be one of {', '.join(AVOID_FOR)}, not {strings['avoid_for']!r}")
     if strings["reading"] and not _KANA.match(strings["reading"]):
         problem(f"reading must be kana only, not {strings['reading']!r}")
+    if len(strings["gloss"]) > GLOSS_MAX or _GLOSS_FORBIDDEN.search(strings["gloss"]):
+        problem(f"gloss must be at most {GLOSS_MAX} characters, without brackets or quotes")
+    replace_safe = item.get("replace_safe", False)
+    if not isinstance(replace_safe, bool):
+        problem("replace_safe must be true or false")
     if len(problems) > before:
         return None
     return Entry(
@@ -276,6 +298,8 @@ def _parse_entry(item: object, source: str, problems: list[Problem]) -> Entry | 
         exclude=lists["exclude"],
         misuse=misuse,
         not_when=not_when,
+        gloss=strings["gloss"],
+        replace_safe=replace_safe,
         source=source,
         line=line,
     )

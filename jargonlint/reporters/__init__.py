@@ -47,6 +47,7 @@ FORMATS = {
         Format("jsonl", "jsonl", "one JSON finding per line, streamed"),
         Format("github", "github", "GitHub Actions annotations"),
         Format("sarif", "sarif", "SARIF 2.1.0, for code scanning"),
+        Format("html", "html", "one self-contained page for a run (with -o report.html)"),
     )
 }
 
