@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from jargonlint.document import Kind, Segment
+from jargonlint.document import Kind, Segment, split_lines
 
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r" {0,3}#{1,6}(\s|$)")
@@ -21,7 +21,7 @@ _COMMENT_OPEN, _COMMENT_CLOSE = "<!--", "-->"
 def segments(text: str) -> list[Segment]:
     """One segment per physical line of a Markdown file."""
     result: list[Segment] = []
-    lines = text.splitlines()
+    lines = split_lines(text)
     fence: str | None = None
     in_comment = False
     front_matter = bool(lines) and lines[0].strip() == "---"

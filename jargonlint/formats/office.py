@@ -12,7 +12,7 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
-from jargonlint.document import Segment
+from jargonlint.document import Segment, split_lines
 from jargonlint.formats.table import Header, find_header
 
 
@@ -29,7 +29,7 @@ def _lines(
     remarks: str = "",
 ) -> Iterator[Segment]:
     """A paragraph or cell may hold line breaks: one segment per line, same location."""
-    for piece in text.split("\n"):
+    for piece in split_lines(text) or [""]:
         yield Segment(
             number,
             piece,
