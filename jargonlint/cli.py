@@ -15,8 +15,9 @@ from typer.core import TyperGroup
 from jargonlint import __version__
 from jargonlint.config import Config, ConfigError, find_config, load_config
 from jargonlint.decoding import BinaryFileError, InputError
-from jargonlint.files import collect
+from jargonlint.files import collect, display_name, read_file, read_stream
 from jargonlint.findings import SEVERITY_RANK, Finding
+from jargonlint.limits import parse_options
 from jargonlint.linter import Glossary, GlossaryError, Linter, ScriptOptions
 from jargonlint.lookup import close_terms, find_entry, search_entries
 from jargonlint.reader import ReadOptions, read_segments
@@ -33,6 +34,8 @@ class _OneLineErrors(TyperGroup):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
+        argv = kwargs.get("args", args[0] if args else None)
+        _errors.clear()
         try:
             code = super().main(*args, **kwargs)
         except typer.Abort:
@@ -40,8 +43,29 @@ class _OneLineErrors(TyperGroup):
         except typer.TyperException as exc:  # typer's own click: usage errors, bad values
             if exc.format_message():
                 _error(exc.format_message())
-            sys.exit(2)
+            code = 2
+        if code == 2 and _errors and _wants_json(sys.argv[1:] if argv is None else list(argv)):
+            from jargonlint.reporters import json_format
+
+            json_format.report([], 0, _errors, sys.stdout)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+# The errors of this run that no report has carried yet: a check that stops early
+# (usage, settings or glossary error) still owes `--format json` its document.
+_errors: list[str] = []
+
+
+def _wants_json(argv: list[str]) -> bool:
+    """Whether the command line is a check with --format json (in any spelling)."""
+    if "check" not in argv:
+        return False
+    after = argv[argv.index("check") + 1 :]
+    pairs = zip(after, [*after[1:], ""], strict=True)
+    return any(
+        (word in ("--format", "-f") and value == "json") or word in ("--format=json", "-fjson")
+        for word, value in pairs
+    )
 
 
 app = typer.Typer(
@@ -105,6 +129,7 @@ NoDefaultOption = Annotated[
 
 
 def _error(message: str) -> None:
+    _errors.append(message)
     print(f"jargonlint: error: {message}", file=sys.stderr)
 
 
@@ -207,6 +232,14 @@ def check(
         str | None,
         typer.Option(help="CSV/TSV/Excel speaker and line columns, e.g. 話者,セリフ."),
     ] = None,
+    limit: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--limit",
+            help="Raise or lower a limit, e.g. file-size=64MiB, line-length=2000000, "
+            "office-size, cells, paragraphs (repeatable).",
+        ),
+    ] = None,
     dictionary: DictionaryOption = None,
     no_default_dictionaries: NoDefaultOption = False,
     config_path: ConfigOption = None,
@@ -229,6 +262,7 @@ def check(
     )
     try:
         chosen_columns = _columns(columns) if columns else config.columns
+        limits = parse_options(config.limits, limit or [])
     except ValueError as exc:
         _error(str(exc))
         raise typer.Exit(2) from None
@@ -239,7 +273,7 @@ def check(
         except LookupError:
             _error(f"unknown encoding {forced!r}")
             raise typer.Exit(2) from None
-    read_options = ReadOptions(forced, chosen_columns)
+    read_options = ReadOptions(forced, chosen_columns, limits)
     errors: list[str] = []
     findings: list[Finding] = []
     checked = 0
@@ -261,21 +295,27 @@ def check(
     targets = paths or ["."]
     file_args = [Path(p) for p in targets if p != STDIN]
     if STDIN in targets:
-        lint_bytes(stdin_filename, sys.stdin.buffer.read())
+        name = display_name(stdin_filename)
+        try:
+            lint_bytes(name, read_stream(sys.stdin.buffer, limits))
+        except InputError as exc:
+            errors.append(f"{name}: {exc}")
+            _error(errors[-1])
     collected = collect(file_args)
     for message in collected.errors:
         errors.append(message)
         _error(message)
     for path in collected.files:
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            errors.append(f"{path}: cannot read ({exc.strerror})")
+            data = read_file(path, limits)
+        except InputError as exc:
+            errors.append(f"{display_name(path)}: {exc}")
             _error(errors[-1])
             continue
-        lint_bytes(str(path), data)
+        lint_bytes(display_name(path), data)
 
     chosen = _format(output_format)
+    _errors.clear()  # carried by the report from here on
     if chosen is OutputFormat.json:
         from jargonlint.reporters import json_format
 

@@ -150,6 +150,10 @@ def load_entries(sources: Iterable[Source]) -> tuple[list[Entry], list[Problem]]
     for source in sources:
         name = source.name
         try:
+            alias = _first_alias(source.text)
+            if alias is not None:
+                problems.append(Problem(name, alias, "", _NO_ALIASES))
+                continue
             data = yaml.load(source.text, Loader=_LineLoader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
@@ -168,6 +172,20 @@ def load_entries(sources: Iterable[Source]) -> tuple[list[Entry], list[Problem]]
     return _without_duplicates(entries, problems), problems
 
 
+_NO_ALIASES = "YAML aliases (*name) are not allowed in a glossary: write each value out"
+
+
+def _first_alias(text: str) -> int | None:
+    """The line of the first alias, if any. An entry has no use for one, and a few
+    nested aliases expand to billions of items (a "billion laughs" bomb)."""
+    if "*" not in text:
+        return None
+    for event in yaml.parse(text, Loader=_SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1
+    return None
+
+
 def _display_name(file: Traversable | Path) -> str:
     if isinstance(file, Path):
         try:
@@ -179,7 +197,9 @@ def _display_name(file: Traversable | Path) -> str:
 
 def _parse_entry(item: object, source: str, problems: list[Problem]) -> Entry | None:
     if not isinstance(item, dict):
-        problems.append(Problem(source, 0, "", f"entry is not a mapping: {item!r}"))
+        shown = repr(item) if isinstance(item, str | int | float | bool) else type(item).__name__
+        shown = shown if len(shown) <= 60 else shown[:60] + "…"  # never the whole of a list
+        problems.append(Problem(source, 0, "", f"entry is not a mapping: {shown}"))
         return None
     line = item.pop("__line__", 0)
     term = item.get("term")
