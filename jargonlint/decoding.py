@@ -79,21 +79,25 @@ def _decode(data: bytes, encoding: str | None) -> DecodedText:
                 return DecodedText(data.decode(name).removeprefix("\ufeff"), name)
             except UnicodeDecodeError:
                 raise InputError(f"starts with a {name} BOM but is not valid {name}") from None
-    if b"\x00" in data:
+    try:
+        return _text_only(_utf8_or_legacy(data))
+    except InputError:
+        # Not UTF-8, CP932 or EUC-JP text, or full of NULs: UTF-16 without a BOM?
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:
             return utf16
+        raise
+
+
+def _utf8_or_legacy(data: bytes) -> DecodedText:
     try:
-        return _text_only(DecodedText(data.decode("utf-8"), "utf-8"))
+        return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
     candidates = [name for name in JAPANESE_LEGACY if _decodes(data, name)]
     if not candidates:
         if b"\x00" in data:
             raise BinaryFileError("binary file, skipped")
-        utf16 = _utf16_without_bom(data)
-        if utf16 is not None:
-            return utf16
         raise InputError("cannot detect the encoding (tried UTF-8, CP932, EUC-JP); use --encoding")
     if len(candidates) > 1:
         import charset_normalizer  # only here: importing it costs ~30 ms of every start-up
@@ -103,7 +107,7 @@ def _decode(data: bytes, encoding: str | None) -> DecodedText:
             candidates = [best.encoding]
         else:
             candidates.sort(key=lambda name: -_hiragana_count(data.decode(name)))
-    return _text_only(DecodedText(data.decode(candidates[0]), candidates[0]))
+    return DecodedText(data.decode(candidates[0]), candidates[0])
 
 
 def _text_only(decoded: DecodedText) -> DecodedText:
@@ -116,20 +120,24 @@ def _text_only(decoded: DecodedText) -> DecodedText:
 
 
 def _utf16_without_bom(data: bytes) -> DecodedText | None:
-    """UTF-16 text saved without a BOM, in whichever byte order reads as text."""
+    """UTF-16 text saved without a BOM, in whichever byte order reads as text: nearly
+    every character plausible, and on a tie the order with more ASCII (read the
+    wrong way round, ASCII turns into U+xx00, often valid CJK)."""
     if len(data) % 2 or len(data) < 4:
         return None
-    best: DecodedText | None = None
-    best_share = 0.95  # share of plausible characters needed to call it text
+    best: tuple[int, float, DecodedText] | None = None
     for name in ("utf-16-le", "utf-16-be"):
         try:
             text = data.decode(name)
         except UnicodeDecodeError:
             continue
         share = len(_PLAUSIBLE.findall(text)) / len(text)
-        if share >= best_share and not _CONTROL.search(text):
-            best, best_share = DecodedText(text, name), share
-    return best
+        if share < 0.95 or _CONTROL.search(text):
+            continue
+        ascii_count = sum(1 for ch in text if ch < "\x80")
+        if best is None or (ascii_count, share) > best[:2]:
+            best = (ascii_count, share, DecodedText(text, name))
+    return best[2] if best else None
 
 
 def _hiragana_count(text: str) -> int:

@@ -444,3 +444,19 @@ def test_broken_glossary_with_json_format(runner: CliRunner, tmp_path: Path) -> 
     )
     assert result.exit_code == 2
     assert json.loads(result.stdout)["errors"][0].startswith(f"{broken}:2: YAML")
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "encoding"),
+    [
+        (b"hello world, a plain text\x00 ok!", "hello world, a plain text\x00 ok!", "utf-8"),
+        ("abc\n".encode("utf-16-le") * 5, "abc\n" * 5, "utf-16-le"),
+        ("abc\n".encode("utf-16-be") * 5, "abc\n" * 5, "utf-16-be"),
+        ("社内で稟議".encode("utf-16-le"), "社内で稟議", "utf-16-le"),
+        ("社内で稟議".encode("utf-16-be"), "社内で稟議", "utf-16-be"),
+        ("OP：一　社内\n".encode("utf-16-be"), "OP：一　社内\n", "utf-16-be"),
+    ],
+)
+def test_utf16_byte_order_and_utf8_with_nul(data: bytes, text: str, encoding: str) -> None:
+    decoded = decode(data)
+    assert (decoded.text, decoded.encoding) == (text, encoding)
