@@ -48,9 +48,11 @@ _KANA_ONLY = re.compile("[\u3041-\u309f]+\\Z")
 # glossary form depends on (で: で, だ or て).
 _CONTENT_INFLECTING = frozenset({"動詞", "形容詞"})
 # Characters MeCab cannot take as they are: \v ends its rows, \t separates a row's
-# fields, and NUL ends the C string. Each becomes a space, which keeps every column.
-_UNSAFE = str.maketrans("\v\t\0", "   ")
-_UNSAFE_CHARS = re.compile("[\v\t\0]")
+# fields, NUL ends the C string; and white space other than the space (\f, U+2028…)
+# MeCab makes a token of, which Python strips to an empty key that the matcher
+# would walk through. Each becomes a space, which keeps every column.
+_SPACES = "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_UNSAFE_CHARS = re.compile(f"[\0{_SPACES}]")
 # MeCab crashes on a line of a few hundred thousand tokens, and its lattice grows
 # with the line: longer lines are analysed in pieces of at most this many characters,
 # cut where a word cannot go on (before white space, after 。、！？ and the like).
@@ -110,7 +112,7 @@ class Tokenizer:
     def tokenize(self, text: str) -> Tokens:
         """Tokenize one normalized line."""
         if _UNSAFE_CHARS.search(text):
-            text = text.translate(_UNSAFE)
+            text = _UNSAFE_CHARS.sub(" ", text)
         if len(text) <= CHUNK:
             tokens = self._tokenize(text)
         else:

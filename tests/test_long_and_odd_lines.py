@@ -71,3 +71,15 @@ def test_markdown_and_csv_number_lines_the_same_way(separator: str) -> None:
 def test_split_lines_matches_splitlines_on_plain_breaks() -> None:
     for text in ("", "\n", "a", "a\n", "a\r\n\r\nb\r", "a\n\n"):
         assert split_lines(text) == text.splitlines()
+
+
+@pytest.mark.parametrize("space", ["\f", "\x1c", "\x1f", "\x85", "\u1680", "\u2028", "\u205f"])
+def test_odd_white_space_is_no_token_and_ends_no_match(
+    tokenizer: Tokenizer, lint, space: str
+) -> None:
+    # Found by Hypothesis: MeCab made a token of \f, Python stripped it to an empty
+    # key, and the matcher walked through it: サーバ's finding took in "     \f".
+    tokens = tokenizer.tokenize(f"サーバ{space}です{space}")
+    assert "" not in tokens.keys
+    assert lint(f"OP：サーバ     {space}") == [("サーバー", "サーバ", 4, "warning")]
+    assert markdown.segments(f"OP：サーバ<!-->{space}")[0].text == f"OP：サーバ     {space}"
