@@ -62,7 +62,7 @@ _CUT_AFTER = frozenset("。、．，！？!?,.；;）)」』】")
 
 def _mecab_args(row_format: str, unknown_format: str) -> str:
     """MeCab options printing one row per token; rows end with a vertical tab,
-    which str.splitlines() never leaves inside a line."""
+    which tokenize() first turns into a space wherever the text has one."""
     dic = Path(unidic_lite.DICDIR)
     return (
         f'-r "{dic / "mecabrc"}" -d "{dic}" -O "" '
