@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any
 from jargonlint.config import POSSIBLE_JARGON, SPEAKERS
 from jargonlint.decoding import BinaryFileError, InputError
 from jargonlint.document import Segment
-from jargonlint.files import collect
+from jargonlint.files import collect, display_name, read_file
 from jargonlint.findings import Finding
 from jargonlint.glossary import AUDIENCES
+from jargonlint.limits import Limits
 from jargonlint.linter import Glossary, Linter, ScriptOptions
 from jargonlint.reader import ReadOptions, read_document, text_segments
 from jargonlint.script import (
@@ -64,6 +65,7 @@ class Settings:
     encoding: str | None = None
     columns: tuple[str, str] | None = None
     possible_jargon: str = "off"  # severity of words no glossary lists; "off": not looked for
+    limits: Limits = field(default_factory=Limits)  # the largest input of each kind checked
 
     def __post_init__(self) -> None:
         if self.audience not in AUDIENCES:
@@ -150,6 +152,7 @@ class Checker:
         encoding: str | None = None,
         columns: Sequence[str] | None = None,
         possible_jargon: str = "off",
+        limits: Limits | None = None,
         glossary: Glossary | None = None,
     ) -> None:
         """Validate the settings and load the glossary (from the cache when its files
@@ -166,6 +169,7 @@ class Checker:
             encoding=encoding,
             columns=(columns[0], columns[1]) if columns and len(columns) == 2 else None,
             possible_jargon=possible_jargon,
+            limits=limits or Limits(),
         )
         if columns is not None and self.settings.columns is None:
             raise SettingsError("columns must name two columns: speaker and line")
@@ -185,7 +189,7 @@ class Checker:
             ),
             possible_jargon=None if settings.possible_jargon == "off" else settings.possible_jargon,
         )
-        self._read_options = ReadOptions(settings.encoding, settings.columns)
+        self._read_options = ReadOptions(settings.encoding, settings.columns, settings.limits)
 
     @classmethod
     def from_settings(cls, settings: Settings, glossary: Glossary | None = None) -> Checker:
@@ -218,6 +222,7 @@ class Checker:
             "encoding": config.encoding,
             "columns": config.columns,
             "possible_jargon": config.possible_jargon,
+            "limits": config.limits,
         }
         for name, value in overrides.items():
             if value is None:
@@ -271,12 +276,15 @@ class Checker:
         return self._lint(name, segments, source)
 
     def check_path(self, path: str | Path) -> FileResult:
-        """Check one file; an unreadable file gives a result with ``error`` set."""
+        """Check one file; an unreadable file, or one that is not a regular file or is
+        over the size limit, gives a result with ``error`` set. Results name the file
+        as reports print it (a name that is not UTF-8 escaped)."""
+        name = display_name(path)
         try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            return FileResult(str(path), error=f"{path}: cannot read ({exc.strerror})")
-        return self.check_bytes(str(path), data)
+            data = read_file(Path(path), self.settings.limits)
+        except InputError as exc:
+            return FileResult(name, error=f"{name}: {exc}")
+        return self.check_bytes(name, data)
 
     def check_paths(
         self, paths: Iterable[str | Path], *, jobs: int | None = 1

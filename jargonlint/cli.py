@@ -18,6 +18,7 @@ from typer.core import TyperGroup
 from jargonlint import __version__
 from jargonlint.config import Config, ConfigError, find_config, load_config
 from jargonlint.findings import SEVERITY_RANK, Finding
+from jargonlint.limits import parse_options
 from jargonlint.linter import Glossary, GlossaryError
 from jargonlint.lookup import close_terms, find_entry, search_entries
 from jargonlint.quiz.command import quiz
@@ -41,6 +42,8 @@ class _OneLineErrors(TyperGroup):
             args = (_fix_forms(args[0]), *args[1:])
         else:
             kwargs["args"] = _fix_forms(kwargs.get("args"))
+        argv = kwargs.get("args", args[0] if args else None)
+        _errors.clear()
         try:
             code = super().main(*args, **kwargs)
         except typer.Abort:
@@ -48,7 +51,12 @@ class _OneLineErrors(TyperGroup):
         except typer.TyperException as exc:  # typer's own click: usage errors, bad values
             if exc.format_message():
                 _error(exc.format_message())
-            sys.exit(2)
+            code = 2
+        if code == 2 and _errors and _wants_json(sys.argv[1:] if argv is None else list(argv)):
+            from jargonlint.api import FileResult
+
+            run = Run(__version__, list)
+            reporter("json")([FileResult("", error=e) for e in _errors], sys.stdout, run)
         sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -65,6 +73,23 @@ def _fix_forms(args: Sequence[str] | None) -> list[str]:
         else:
             expanded.append(arg)
     return expanded
+
+
+# The errors of this run that no report has carried yet: a check that stops early
+# (usage, settings or glossary error) still owes `--format json` its document.
+_errors: list[str] = []
+
+
+def _wants_json(argv: list[str]) -> bool:
+    """Whether the command line is a check with --format json (in any spelling)."""
+    if "check" not in argv:
+        return False
+    after = argv[argv.index("check") + 1 :]
+    pairs = zip(after, [*after[1:], ""], strict=True)
+    return any(
+        (word in ("--format", "-f") and value == "json") or word in ("--format=json", "-fjson")
+        for word, value in pairs
+    )
 
 
 app = typer.Typer(
@@ -137,6 +162,7 @@ NoDefaultOption = Annotated[
 
 
 def _error(message: str, console: "Console | None" = None) -> None:
+    _errors.append(message)
     _say(f"jargonlint: error: {message}", console)
 
 
@@ -317,13 +343,23 @@ def check(
             help="Report only lines added or changed since this git revision.",
         ),
     ] = None,
+    limit: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--limit",
+            help="Raise or lower a limit, e.g. file-size=64MiB, line-length=2000000, "
+            "office-size, cells, paragraphs (repeatable).",
+        ),
+    ] = None,
     dictionary: DictionaryOption = None,
     no_default_dictionaries: NoDefaultOption = False,
     config_path: ConfigOption = None,
     isolated: IsolatedOption = False,
 ) -> None:
     """Check scripts and report each jargon term with a plain explanation."""
-    from jargonlint.api import Checker, collect_inputs
+    from jargonlint.api import Checker, FileResult, collect_inputs
+    from jargonlint.decoding import InputError
+    from jargonlint.files import display_name, read_stream
     from jargonlint.progress import ProgressBar
 
     config = _settings(config_path, isolated)
@@ -339,8 +375,9 @@ def check(
             encoding=encoding,
             columns=_columns(columns) if columns else None,
             possible_jargon=_possible_jargon(config.possible_jargon, discover) or "off",
+            limits=parse_options(config.limits, limit or []),
         )
-    except ValueError as exc:  # SettingsError, or --columns not naming two columns
+    except ValueError as exc:  # SettingsError, --columns not naming two, a bad --limit
         _error(str(exc))
         raise typer.Exit(2) from None
     except GlossaryError as exc:
@@ -396,8 +433,13 @@ def check(
 
     def results() -> "Iterator[FileResult]":
         if STDIN in targets:
-            data = sys.stdin.buffer.read()
-            yield after(checker.check_bytes(stdin_filename, data), data)
+            name = display_name(stdin_filename)
+            try:
+                data = read_stream(sys.stdin.buffer, checker.settings.limits)
+            except InputError as exc:
+                yield FileResult(name, error=f"{name}: {exc}")
+            else:
+                yield after(checker.check_bytes(name, data), data)
         yield from unusable
         for result in checker.check_files(files, jobs=jobs):
             yield after(result)
@@ -422,10 +464,12 @@ def check(
         fixer.summarize()
         sys.stdout.write("".join(fixer.diffs))
         errors = outcome["errors"] + len(fixer.errors)
+        _errors.clear()  # said on stderr; the diff is the output
         raise typer.Exit(2 if errors else 1 if fixer.diffs else 0)
     run = Run(__version__, lambda: checker.entries)
     out = _output(output)
     reporter(chosen.value)(observed(), out, run)
+    _errors.clear()  # the report has carried them
     if output is not None:
         out.close()
     if fixer is not None:
@@ -469,6 +513,7 @@ def structure(
     """Show how each line of a script was read: who speaks it, or why it is not spoken."""
     from jargonlint.api import Checker, collect_inputs
     from jargonlint.decoding import BinaryFileError, InputError
+    from jargonlint.files import display_name, read_file
     from jargonlint.reporters import structure_view
 
     config = _settings(config_path, isolated)
@@ -504,12 +549,12 @@ def structure(
         _error(errors[-1])
     for path in found:
         try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            errors.append(f"{path}: cannot read ({exc.strerror})")
+            data = read_file(Path(path), checker.settings.limits)
+        except InputError as exc:
+            errors.append(f"{display_name(path)}: {exc}")
             _error(errors[-1])
             continue
-        read(path, data)
+        read(display_name(path), data)
     chosen = output_format or StructureFormat(_format(None).value)
     if chosen is StructureFormat.json:
         structure_view.report_json(files, errors, sys.stdout)

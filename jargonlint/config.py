@@ -13,6 +13,7 @@ from typing import Any
 
 from jargonlint.findings import SEVERITIES
 from jargonlint.glossary import AUDIENCES
+from jargonlint.limits import Limits, with_values
 from jargonlint.script import DEFAULT_AGENT_LABELS, DEFAULT_CUSTOMER_LABELS
 
 FAIL_ON = (*SEVERITIES, "never")
@@ -29,6 +30,7 @@ KNOWN = (
     "ignore",
     "include_unspoken",
     "possible_jargon",
+    "limits",
     "speakers",
 )
 CONFIG_NAME = ".jargonlint.toml"
@@ -53,6 +55,7 @@ class Config:
     customer_labels: list[str] = field(default_factory=lambda: list(DEFAULT_CUSTOMER_LABELS))
     columns: tuple[str, str] | None = None
     possible_jargon: str = "info"  # words no glossary lists that are probably jargon
+    limits: Limits = field(default_factory=Limits)
     source: Path | None = None
 
 
@@ -98,6 +101,13 @@ def load_config(path: Path | None) -> Config:
             if len(names) != 2:
                 raise ConfigError(f"{path}: columns must name two columns: speaker and line")
             config.columns = (names[0], names[1])
+        elif key == "limits":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{path}: limits must be a table ([tool.jargonlint.limits])")
+            try:
+                config.limits = with_values(config.limits, value)
+            except ValueError as exc:
+                raise ConfigError(f"{path}: {exc}") from None
         else:  # ignore, agent_labels, customer_labels
             setattr(config, key, _strings(path, key, value))
     return config
@@ -112,7 +122,10 @@ def _jargonlint_table(path: Path, *, required: bool) -> dict[str, Any] | None:
         raise ConfigError(f"{path}: cannot read ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML ({exc})") from None
-    table = data.get("tool", {}).get("jargonlint")
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: [tool] must be a table, not {type(tool).__name__}")
+    table = tool.get("jargonlint")
     if table is None and required:
         table = {k: v for k, v in data.items() if k != "tool"}
     if table is not None and not isinstance(table, dict):

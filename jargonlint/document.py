@@ -7,8 +7,13 @@ is spoken at all. Positions always refer to the file as the writer saved it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
+
+# Only these end a line. str.splitlines() also breaks on \f, \x1c-\x1e, NEL and
+# U+2028/2029, which editors show inside a line: line numbers would drift.
+_LINE_BREAK = re.compile("\r\n|\r|\n")
 
 
 class Kind(StrEnum):
@@ -55,9 +60,17 @@ class Segment:
     fence: int = 0  # which Markdown code fence holds the line (0: none)
 
 
+def split_lines(text: str) -> list[str]:
+    """The physical lines of a text, as editors number them: split on CRLF, LF or CR
+    only; like str.splitlines(), a final line break starts no extra line."""
+    lines = _LINE_BREAK.split(text)
+    if lines[-1] == "":
+        lines.pop()
+    return lines
+
+
 def plain_lines(text: str) -> list[Segment]:
     """Every physical line of a plain-text script (CRLF, LF or CR endings)."""
     return [
-        Segment(number, line, line_text=line)
-        for number, line in enumerate(text.splitlines(), start=1)
+        Segment(number, line, line_text=line) for number, line in enumerate(split_lines(text), 1)
     ]

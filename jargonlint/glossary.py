@@ -118,6 +118,17 @@ class Problem:
 
 
 @cache
+def _safe_loader() -> type:
+    """libyaml's safe loader, ~15x faster than PyYAML's pure-Python one; it ships in
+    the PyYAML wheels, but a source build may lack it. Imported on first use: PyYAML
+    costs ~10 ms of start-up, and a run whose glossary comes from the cache never
+    parses YAML."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@cache
 def _line_loader() -> type:
     """A safe loader that remembers the line where each mapping starts.
 
@@ -126,11 +137,7 @@ def _line_loader() -> type:
     """
     import yaml
 
-    # libyaml's parser is ~15x faster than PyYAML's pure-Python one; it ships in the
-    # PyYAML wheels, but a source build may lack it.
-    safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-    class LineLoader(safe_loader):  # type: ignore[misc, valid-type]
+    class LineLoader(_safe_loader()):  # type: ignore[misc, valid-type]
         pass
 
     def construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
@@ -192,6 +199,10 @@ def load_entries(sources: Iterable[Source]) -> tuple[list[Entry], list[Problem]]
         import yaml
 
         try:
+            alias = _first_alias(source.text)
+            if alias is not None:
+                problems.append(Problem(name, alias, "", _NO_ALIASES))
+                continue
             data = yaml.load(source.text, Loader=_line_loader())
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
@@ -210,6 +221,22 @@ def load_entries(sources: Iterable[Source]) -> tuple[list[Entry], list[Problem]]
     return _without_duplicates(entries, problems), problems
 
 
+_NO_ALIASES = "YAML aliases (*name) are not allowed in a glossary: write each value out"
+
+
+def _first_alias(text: str) -> int | None:
+    """The line of the first alias, if any. An entry has no use for one, and a few
+    nested aliases expand to billions of items (a "billion laughs" bomb)."""
+    if "*" not in text:
+        return None
+    import yaml
+
+    for event in yaml.parse(text, Loader=_safe_loader()):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1
+    return None
+
+
 def _display_name(file: Traversable | Path) -> str:
     if isinstance(file, Path):
         try:
@@ -221,7 +248,9 @@ def _display_name(file: Traversable | Path) -> str:
 
 def _parse_entry(item: object, source: str, problems: list[Problem]) -> Entry | None:
     if not isinstance(item, dict):
-        problems.append(Problem(source, 0, "", f"entry is not a mapping: {item!r}"))
+        shown = repr(item) if isinstance(item, str | int | float | bool) else type(item).__name__
+        shown = shown if len(shown) <= 60 else shown[:60] + "…"  # never the whole of a list
+        problems.append(Problem(source, 0, "", f"entry is not a mapping: {shown}"))
         return None
     line = item.pop("__line__", 0)
     term = item.get("term")

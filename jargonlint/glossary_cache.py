@@ -4,27 +4,40 @@ Parsing the YAML, tokenizing every form and checking every example takes longer
 than linting a typical script. A glossary that loaded without problems is
 stored under a hash of its files' text and of the code that compiled it, so
 any edit to a dictionary, to the compiling modules, or a new UniDic builds it again.
+
+The cache is data that cannot run code: JSON, checked field by field when read.
+It lives in a folder of the user's own (created 0700); a folder or file owned by
+someone else, or writable by others, is not used, since whoever can write it
+decides what the linter reports. Whatever goes wrong reading it, the glossary
+is simply built again and the file replaced.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
-from collections.abc import Iterable
+import stat
+from collections.abc import Iterable, Mapping
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 from jargonlint import __version__
-from jargonlint.glossary import Source
+from jargonlint.glossary import Entry, Source
+from jargonlint.matcher import Target
+from jargonlint.sense_rules import Misuse, SenseRule
 
-_FORMAT = 1  # bump when the pickled layout changes
+_FORMAT = 2  # bump when the stored layout changes (1 was a pickle)
 _KEEP = 8  # compiled glossaries kept: one per dictionary set in use, each ~0.5 MB
+_LARGEST = 64 * 1024 * 1024  # a cache file bigger than this is not ours
+_SUFFIX = ".json"
 # The modules whose behaviour is baked into a compiled glossary.
 _COMPILERS = (
     "glossary.py", "matcher.py", "normalize.py", "tokenizer.py", "sense_rules.py", "senses.py",
-    "resegment.py",
+    "resegment.py", "glossary_cache.py",
 )  # fmt: skip
+_END = ""  # the matcher's trie slot for "a form ends here"
 
 
 def cache_dir() -> Path:
@@ -57,27 +70,206 @@ def _unidic_version() -> str:
     return str(unidic_lite.VERSION)
 
 
-def load(key: str) -> Any | None:
-    """The object stored under key, or None when absent or unreadable."""
+def _trusted(info: os.stat_result) -> bool:
+    """Owned by this user and writable by nobody else."""
+    owner_ok = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    return owner_ok and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def private_folder(*, create: bool) -> Path | None:
+    """The cache folder if it is safe to use (created 0700 when asked), else None."""
+    folder = cache_dir()
     try:
-        with (cache_dir() / f"glossary-{key}.pickle").open("rb") as file:
-            return pickle.load(file)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        if create and not folder.exists():
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700)
+        info = folder.stat()
+    except OSError:
+        return None
+    return folder if stat.S_ISDIR(info.st_mode) and _trusted(info) else None
+
+
+def load(key: str) -> tuple[list[Entry], dict[str, Any]] | None:
+    """The entries and trie stored under key, or None: absent, untrusted or unreadable
+    in any way (the caller then builds the glossary again)."""
+    folder = private_folder(create=False)
+    if folder is None:
+        return None
+    try:
+        fd = os.open(folder / f"glossary-{key}{_SUFFIX}", os.O_RDONLY | _NO_FOLLOW)
+        with os.fdopen(fd, "rb") as file:
+            info = os.fstat(file.fileno())
+            if not stat.S_ISREG(info.st_mode) or not _trusted(info) or info.st_size > _LARGEST:
+                return None
+            return _decode(file.read(_LARGEST), key)
+    except Exception:  # any failure at all: rebuild, never crash, never trust it
         return None
 
 
-def store(key: str, value: Any) -> None:
-    """Store value under key, keeping only the most recent few; a cache that cannot
-    be written is simply skipped."""
-    folder = cache_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        temporary = folder / f".glossary-{key}.{os.getpid()}.tmp"
-        with temporary.open("wb") as file:
-            pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(folder / f"glossary-{key}.pickle")
-        stored = sorted(folder.glob("glossary-*.pickle"), key=lambda p: p.stat().st_mtime)
-        for old in stored[:-_KEEP]:
-            old.unlink(missing_ok=True)
-    except OSError:
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def store(key: str, value: tuple[list[Entry], dict[str, Any]]) -> None:
+    """Store a compiled glossary under key, keeping only the most recent few; a cache
+    that cannot be written (or is not safe to write) is simply skipped."""
+    folder = private_folder(create=True)
+    if folder is None:
         return
+    entries, trie = value
+    try:
+        body = json.dumps(_encode(entries, trie), ensure_ascii=False, separators=(",", ":"))
+        data = body.encode("utf-8")
+        header = {"format": _FORMAT, "key": key, "sha256": hashlib.sha256(data).hexdigest()}
+        temporary = folder / f".glossary-{key}.{os.getpid()}.tmp"
+        temporary.unlink(missing_ok=True)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW, 0o600)
+        with os.fdopen(fd, "wb") as file:
+            file.write(json.dumps(header).encode("ascii") + b"\n" + data)
+        temporary.replace(folder / f"glossary-{key}{_SUFFIX}")
+        stored = sorted(folder.glob(f"glossary-*{_SUFFIX}"), key=lambda p: p.stat().st_mtime)
+        for old in [*stored[:-_KEEP], *folder.glob("glossary-*.pickle")]:
+            old.unlink(missing_ok=True)
+    except (OSError, ValueError):
+        return
+
+
+def _encode(entries: list[Entry], trie: dict[str, Any]) -> dict[str, Any]:
+    index = {id(entry): i for i, entry in enumerate(entries)}
+
+    def node(branch: dict[str, Any]) -> dict[str, Any]:
+        return {
+            char: [index[id(child.entry)], child.excluded, child.form]
+            if char == _END
+            else node(child)
+            for char, child in branch.items()
+        }
+
+    return {"entries": [_entry_fields(entry) for entry in entries], "trie": node(trie)}
+
+
+def _entry_fields(entry: Entry) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for f in fields(Entry):
+        value = getattr(entry, f.name)
+        if f.name == "misuse":
+            value = {
+                audience: {"message": m.message, "say_instead": list(m.say_instead)}
+                for audience, m in value.items()
+            }
+        elif f.name == "not_when":
+            value = [
+                {r.name: _plain(getattr(rule, r.name)) for r in fields(SenseRule)} for rule in value
+            ]
+        values[f.name] = _plain(value)
+    return values
+
+
+def _plain(value: Any) -> Any:
+    return (
+        list(value)
+        if isinstance(value, tuple)
+        else dict(value)
+        if isinstance(value, Mapping)
+        else value
+    )
+
+
+def _strings(value: Any, name: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{name}: not a list of strings")
+    return tuple(value)
+
+
+def _misuse(value: Any) -> dict[str, Misuse]:
+    if not isinstance(value, dict):
+        raise ValueError("misuse: not a mapping")
+    found = {}
+    for audience, advice in value.items():
+        if not isinstance(advice, dict) or set(advice) != {"message", "say_instead"}:
+            raise ValueError("misuse: malformed advice")
+        if not isinstance(advice["message"], str):
+            raise ValueError("misuse: message is not a string")
+        found[audience] = Misuse(advice["message"], _strings(advice["say_instead"], "misuse"))
+    return found
+
+
+def _rules(value: Any) -> tuple[SenseRule, ...]:
+    if not isinstance(value, list):
+        raise ValueError("not_when: not a list")
+    rules = []
+    names = {f.name: str(f.type) for f in fields(SenseRule)}
+    for item in value:
+        if not isinstance(item, dict) or set(item) != set(names):
+            raise ValueError("not_when: malformed rule")
+        checked: dict[str, Any] = {}
+        for name, kind in names.items():
+            if kind.startswith("tuple"):
+                checked[name] = _strings(item[name], "not_when")
+            elif kind != type(item[name]).__name__:
+                raise ValueError(f"not_when: {name} is not a {kind}")
+            else:
+                checked[name] = item[name]
+        rules.append(SenseRule(**checked))
+    return tuple(rules)
+
+
+def _decode(data: bytes, key: str) -> tuple[list[Entry], dict[str, Any]] | None:
+    """Entries and trie from a stored file: a header line (format, key, digest of the
+    rest, so that a flipped byte anywhere is noticed), then the body, whose every
+    value's type is checked."""
+    first, _, data = data.partition(b"\n")
+    header = json.loads(first)
+    if header != {
+        "format": _FORMAT,
+        "key": key,
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }:
+        return None
+    document = json.loads(data)
+    if (
+        not isinstance(document, dict)
+        or not isinstance(document.get("entries"), list)
+        or not isinstance(document.get("trie"), dict)
+    ):
+        return None
+    entries = [_entry(values) for values in document["entries"]]
+    trie = document["trie"]
+    stack = [trie]
+    while stack:
+        branch = stack.pop()
+        for char, child in branch.items():
+            if char == _END:
+                number, excluded, form = child
+                if not (type(number) is int and 0 <= number < len(entries)):
+                    raise ValueError("trie names no stored entry")
+                if not (isinstance(excluded, bool) and isinstance(form, str)):
+                    raise ValueError("malformed trie target")
+                branch[char] = Target(entries[number], excluded, form)
+            elif len(char) == 1 and isinstance(child, dict):
+                stack.append(child)
+            else:
+                raise ValueError("malformed trie node")
+    return entries, trie
+
+
+def _entry(values: Any) -> Entry:
+    if not isinstance(values, dict) or set(values) != {f.name for f in fields(Entry)}:
+        raise ValueError("entry fields differ")
+    checked: dict[str, Any] = {}
+    for f in fields(Entry):
+        value, kind = values[f.name], str(f.type)
+        if f.name == "misuse":
+            value = _misuse(value)
+        elif f.name == "not_when":
+            value = _rules(value)
+        elif kind.startswith("tuple"):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ValueError(f"{f.name}: not a list of strings")
+            value = tuple(value)
+        elif kind.startswith(("Mapping", "dict")):
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                raise ValueError(f"{f.name}: not a mapping of strings")
+        elif kind != type(value).__name__ or isinstance(value, bool) != (kind == "bool"):
+            raise ValueError(f"{f.name}: not a {kind}")
+        checked[f.name] = value
+    return Entry(**checked)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Dashes that writers put between Latin letters (Wi‐Fi, e－SIM); NFKC leaves most alone.
 _DASHES = "\u2010\u2011\u2012\u2013\u2212"
@@ -66,8 +67,17 @@ def _finish(line: str, swapped: str) -> NormalizedText:
         return NormalizedText(swapped, None, None)
     folded = unicodedata.normalize("NFKC", swapped)
     if len(folded) == len(line) and _COMBINING.search(line) is None:
-        return NormalizedText(folded, None, None)
+        # Same length is not enough (ᄀ+ᅡ → 가 shrinks where ㈱ → (株) grows): the
+        # identity map holds only if each character folds alone into one character.
+        alone = [_fold_one(ch) for ch in swapped]
+        if all(len(ch) == 1 for ch in alone) and "".join(alone) == folded:
+            return NormalizedText(folded, None, None)
     return _normalize_with_map(line)
+
+
+@lru_cache(maxsize=4096)
+def _fold_one(char: str) -> str:
+    return unicodedata.normalize("NFKC", char)
 
 
 def _normalize_with_map(line: str) -> NormalizedText:

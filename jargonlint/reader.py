@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from jargonlint.decoding import DecodedText, InputError, decode
-from jargonlint.document import Segment, plain_lines
+from jargonlint.document import Segment, plain_lines, split_lines
 from jargonlint.formats import markdown, office, table
+from jargonlint.limits import LimitError, Limits
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".csv", ".tsv")
 OFFICE_SUFFIXES = (".docx", ".xlsx")
@@ -16,10 +17,11 @@ SUPPORTED = (*TEXT_SUFFIXES, *OFFICE_SUFFIXES)
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """How to read files: a forced encoding, and the CSV/Excel columns to use."""
+    """How to read files: a forced encoding, the CSV/Excel columns to use, and limits."""
 
     encoding: str | None = None
     columns: tuple[str, str] | None = None  # (speaker column, line column)
+    limits: Limits = field(default_factory=Limits)
 
 
 def read_segments(name: str, data: bytes, options: ReadOptions) -> list[Segment]:
@@ -36,16 +38,23 @@ def read_document(
     if suffix in OFFICE_SUFFIXES:
         reader = office.docx_segments if suffix == ".docx" else office.xlsx_segments
         try:
-            return reader(data, options.columns), None
+            found = reader(data, options.columns, options.limits)
+        except LimitError:
+            raise
         except office.MissingExtra:
             raise InputError(
                 f"reading {suffix} files needs the office extra: pip install 'jargonlint[office]'"
             ) from None
         except Exception as exc:  # a corrupt or mislabelled file: zip, XML or openpyxl errors
             raise InputError(f"cannot read as {suffix} ({type(exc).__name__}: {exc})") from None
+        for segment in found:
+            where = segment.location or f"line {segment.line}"
+            options.limits.check("line_length", len(segment.line_text), where=where)
+        return found, None
     if suffix and suffix not in TEXT_SUFFIXES:
         raise InputError(f"unsupported format {suffix!r} (supported: {' '.join(SUPPORTED)})")
     decoded = decode(data, options.encoding)
+    _check_line_lengths(decoded.text, options.limits)
     return text_segments(name, decoded.text, options.columns), decoded
 
 
@@ -62,3 +71,11 @@ def text_segments(name: str, text: str, columns: tuple[str, str] | None = None) 
         if columns:
             raise InputError(f"no column named {columns[1]!r} in the header")
     return plain_lines(text)
+
+
+def _check_line_lengths(text: str, limits: Limits) -> None:
+    """Refuse a text with a line over the limit before any reader scans it."""
+    if len(text) <= limits.line_length:
+        return
+    for number, line in enumerate(split_lines(text), start=1):
+        limits.check("line_length", len(line), where=f"line {number}")

@@ -51,11 +51,22 @@ _KANJI_THEN_KANA = re.compile("[\u4e00-\u9fff][\u3041-\u309f]")
 # prefixes and particles keep one lemma (お・ご → 御, ところ → 所), or one that no
 # glossary form depends on (で: で, だ or て).
 _CONTENT_INFLECTING = frozenset({"動詞", "形容詞"})
+# Characters MeCab cannot take as they are: \v ends its rows, \t separates a row's
+# fields, NUL ends the C string; and white space other than the space (\f, U+2028…)
+# MeCab makes a token of, which Python strips to an empty key that the matcher
+# would walk through. Each becomes a space, which keeps every column.
+_SPACES = "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_UNSAFE_CHARS = re.compile(f"[\0{_SPACES}]")
+# MeCab crashes on a line of a few hundred thousand tokens, and its lattice grows
+# with the line: longer lines are analysed in pieces of at most this many characters,
+# cut where a word cannot go on (before white space, after 。、！？ and the like).
+CHUNK = 4096
+_CUT_AFTER = frozenset("。、．，！？!?,.；;）)」』】")
 
 
 def _mecab_args(row_format: str, unknown_format: str) -> str:
     """MeCab options printing one row per token; rows end with a vertical tab,
-    which str.splitlines() never leaves inside a line."""
+    which tokenize() first turns into a space wherever the text has one."""
     dic = Path(unidic_lite.DICDIR)
     return (
         f'-r "{dic / "mecabrc"}" -d "{dic}" -O "" '
@@ -104,8 +115,18 @@ class Tokenizer:
 
     def tokenize(self, text: str) -> Tokens:
         """Tokenize one normalized line."""
-        if "\v" in text:  # MeCab's rows end with \v; keep the count of characters
-            text = text.replace("\v", " ")
+        if _UNSAFE_CHARS.search(text):
+            text = _UNSAFE_CHARS.sub(" ", text)
+        if len(text) <= CHUNK:
+            tokens = self._tokenize(text)
+        else:
+            pieces = _pieces(text, CHUNK)
+            tokens = _joined(pieces, [self._tokenize(piece) for piece in pieces])
+        if "-" in text:
+            _join_hyphenated_latin(tokens)
+        return tokens
+
+    def _tokenize(self, text: str) -> Tokens:
         rows = self._surfaces_only.parse(text).split("\v")[1:-1]
         keys = list(map(self._keys.get, rows))
         if None in keys:
@@ -113,10 +134,7 @@ class Tokenizer:
             keys = list(map(self._analysed.get, analysed))
             if None in keys:
                 keys = [self._learn(row) for row in analysed]
-        tokens = Tokens(keys, list(map(self._spellings.__getitem__, rows)), rows)
-        if "-" in text:
-            _join_hyphenated_latin(tokens)
-        return tokens
+        return Tokens(keys, list(map(self._spellings.__getitem__, rows)), rows)
 
     def tokenize_form(self, form: str) -> Tokens:
         """Tokenize a glossary form, normalized exactly as script text is."""
@@ -157,6 +175,48 @@ class Tokenizer:
         if not (homograph and self._relevant(key)):
             self._keys[spaced] = key
         return key
+
+
+def _pieces(text: str, size: int) -> list[str]:
+    """Cut a long line into pieces of at most ``size`` characters, each ending where a
+    word cannot go on; a line with no such place is cut hard."""
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        stop = start + size
+        cut = stop
+        while cut > start + size // 2:
+            before, after = text[cut - 1], text[cut]
+            if (after.isspace() and not before.isspace()) or (
+                before in _CUT_AFTER and not after.isspace()
+            ):
+                break
+            cut -= 1
+        else:
+            cut = stop
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _joined(pieces: list[str], parts: list[Tokens]) -> Tokens:
+    """One line's tokens from its pieces'. MeCab drops white space at the end of a
+    piece (or a piece of white space only): it goes in front of the next token,
+    where %M would have put it, so that every row still starts where it did."""
+    keys: list[str] = []
+    spellings: list[str] = []
+    rows: list[str] = []
+    carried = ""
+    for piece, part in zip(pieces, parts, strict=True):
+        keys += part.keys
+        spellings += part.spellings
+        if part.rows:
+            rows.append(carried + part.rows[0])
+            rows += part.rows[1:]
+            carried = ""
+        carried += piece[sum(map(len, part.rows)) :]
+    return Tokens(keys, spellings, rows)
 
 
 def _without_gloss(lemma: str) -> str:

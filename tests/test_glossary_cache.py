@@ -49,8 +49,8 @@ def test_old_compiled_glossaries_are_pruned(
 ) -> None:
     folder = tmp_path / "cache"
     monkeypatch.setenv("JARGONLINT_CACHE_DIR", str(folder))
-    folder.mkdir()
+    folder.mkdir(mode=0o700)
     for i in range(12):
-        (folder / f"glossary-old{i}.pickle").write_bytes(b"stale")
+        (folder / f"glossary-old{i}.json").write_bytes(b"stale")
     Glossary.load([MINI], builtin=False)
-    assert len(list(folder.glob("glossary-*.pickle"))) == 8
+    assert len(list(folder.glob("glossary-*.json"))) == 8

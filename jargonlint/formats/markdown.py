@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from jargonlint.document import Kind, Segment
+from jargonlint.document import Kind, Segment, split_lines
 from jargonlint.formats.table import SPEAKER_HEADERS, TEXT_HEADERS
 
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
@@ -37,7 +37,7 @@ def _blank(match: re.Match[str]) -> str:
 def segments(text: str) -> list[Segment]:
     """One segment per physical line of a Markdown file (one per cell in a script table)."""
     result: list[Segment] = []
-    lines = text.splitlines()
+    lines = split_lines(text)
     fence: str | None = None
     fences = 0
     in_comment = False

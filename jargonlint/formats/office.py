@@ -4,16 +4,24 @@ Both are optional (``pip install 'jargonlint[office]'``): most teams lint text.
 A location a writer can find stands in for line and column: a paragraph number
 in Word, a sheet and cell reference in Excel. A table whose header names a
 line column (セリフ) is read like a CSV script, with the 話者 column as speaker.
+
+Both formats are zip files of XML, which a few kilobytes can make expand to
+gigabytes or declare a million rows: the unzipped size is checked against the
+limits before either library opens the file, and paragraphs and cells as they
+are read.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 from typing import Any
 
-from jargonlint.document import Segment
+from jargonlint.document import Segment, split_lines
 from jargonlint.formats.table import Header, find_header
+from jargonlint.limits import Limits
 
 
 class MissingExtra(Exception):
@@ -29,7 +37,7 @@ def _lines(
     remarks: str = "",
 ) -> Iterator[Segment]:
     """A paragraph or cell may hold line breaks: one segment per line, same location."""
-    for piece in text.split("\n"):
+    for piece in split_lines(text) or [""]:
         yield Segment(
             number,
             piece,
@@ -47,14 +55,28 @@ def _others(row: list[str], *skip: int | None) -> str:
     return "　".join(text for i, text in enumerate(row) if i not in skip and text.strip())
 
 
-def docx_segments(data: bytes, columns: tuple[str, str] | None = None) -> list[Segment]:
+def _check_unzipped_size(data: bytes, limits: Limits) -> None:
+    """Refuse a zip bomb before it is opened. The sizes a zip declares are a true
+    bound: zipfile stops reading a member at its declared size (and then fails its CRC)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        limits.check("office_size", sum(member.file_size for member in archive.infolist()))
+
+
+def docx_segments(
+    data: bytes, columns: tuple[str, str] | None = None, limits: Limits | None = None
+) -> list[Segment]:
     """Body paragraphs and table cells of a .docx, in reading order."""
     try:
         import docx
+        from docx.oxml.ns import qn
         from docx.table import Table
     except ImportError:
         raise MissingExtra("docx") from None
+    limits = limits or Limits()
+    _check_unzipped_size(data, limits)
     document = docx.Document(io.BytesIO(data))
+    paragraphs = sum(1 for _ in document.element.body.iter(qn("w:p")))
+    limits.check("paragraphs", paragraphs)
     result: list[Segment] = []
     paragraph = 0
     table_number = 0
@@ -91,29 +113,49 @@ def _row(row: list[str], header: Header, number: int, location: str) -> Iterator
     return _lines(row[header.text], number, location, header.text_name, speaker or None, remarks)
 
 
-def xlsx_segments(data: bytes, columns: tuple[str, str] | None = None) -> list[Segment]:
+def xlsx_segments(
+    data: bytes, columns: tuple[str, str] | None = None, limits: Limits | None = None
+) -> list[Segment]:
     """Text cells of every sheet; a sheet with a セリフ header is read as a script."""
     try:
         import openpyxl
         from openpyxl.utils import get_column_letter
     except ImportError:
         raise MissingExtra("xlsx") from None
+    limits = limits or Limits()
+    _check_unzipped_size(data, limits)
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     result: list[Segment] = []
-    for sheet in book.worksheets:
-        rows = [
-            ["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)
-        ]
-        header = find_header(rows, columns)
-        if header is None:
-            for r, row in enumerate(rows, start=1):
-                for c, text in enumerate(row, start=1):
-                    if text.strip():
-                        ref = f"{sheet.title}!{get_column_letter(c)}{r}"
-                        result.extend(_lines(text, r, ref))
-            continue
-        letter = get_column_letter(header.text + 1)
-        for r, row in enumerate(rows[header.row + 1 :], start=header.row + 2):
-            result.extend(_row(row, header, r, f"{sheet.title}!{letter}{r}"))
-    book.close()
+    counted = [0]  # cells read so far, across sheets
+    try:
+        for sheet in book.worksheets:
+            # The size a sheet declares (A1:XFD1048576) would be padded out cell by
+            # cell; without it, rows are only as long as their last cell.
+            sheet.reset_dimensions()
+            rows = _counted(sheet.iter_rows(values_only=True), counted, limits)
+            first = list(islice(rows, 5))
+            header = find_header(first, columns)
+            if header is None:
+                for r, row in enumerate(chain(first, rows), start=1):
+                    for c, text in enumerate(row, start=1):
+                        if text.strip():
+                            ref = f"{sheet.title}!{get_column_letter(c)}{r}"
+                            result.extend(_lines(text, r, ref))
+                continue
+            letter = get_column_letter(header.text + 1)
+            rest = islice(chain(first, rows), header.row + 1, None)
+            for r, row in enumerate(rest, start=header.row + 2):
+                result.extend(_row(row, header, r, f"{sheet.title}!{letter}{r}"))
+    finally:
+        book.close()
     return result
+
+
+def _counted(
+    rows: Iterable[tuple[Any, ...]], counted: list[int], limits: Limits
+) -> Iterator[list[str]]:
+    """Rows as text, counting cells (an empty row counts as one) against the limit."""
+    for row in rows:
+        counted[0] += max(len(row), 1)
+        limits.check("cells", counted[0])
+        yield ["" if v is None else str(v) for v in row]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jargonlint.document import Kind, Segment
+from jargonlint.document import Kind, Segment, split_lines
 
 SPEAKER_HEADERS = ("話者", "発話者", "話し手", "スピーカー", "speaker")
 TEXT_HEADERS = ("セリフ", "台詞", "せりふ", "トーク", "発話", "本文", "text")
@@ -30,7 +30,7 @@ class Field:
 
 def scan(text: str, delimiter: str) -> list[list[Field]]:
     """Split text into rows of fields, keeping each field's position."""
-    lines = text.splitlines()
+    lines = split_lines(text)
     rows: list[list[Field]] = []
     number = 0
     while number < len(lines):
@@ -97,7 +97,7 @@ def segments(
     header = find_header([[field.value for field in row] for row in rows[:5]], columns)
     if header is None:
         return None
-    lines = text.splitlines()
+    lines = split_lines(text)
     names = [field.value.strip() for field in rows[header.row]]
     result: list[Segment] = []
     for row in rows[header.row + 1 :]:
