@@ -48,6 +48,8 @@ EVERYDAY_ACRONYMS = frozenset(
         "ID", "QR", "LED", "IC", "CM", "DM", "HP", "FAX", "GPS", "LINE", "ETC",
         "NHK", "JR", "NTT", "JA", "BS", "CS", "AI", "PR", "UV", "GW", "LP", "PDF",
     }
+    # and the speaker marks of scripts, which a line may repeat (OP：… OP：…)
+    | {"OP", "CU", "SV", "AG", "TA"}
 )  # fmt: skip
 
 # Everyday words UniDic 2.1.2 (2016) does not know, or cuts into odd pieces.

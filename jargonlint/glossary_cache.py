@@ -89,47 +89,74 @@ def private_folder(*, create: bool) -> Path | None:
     return folder if stat.S_ISDIR(info.st_mode) and _trusted(info) else None
 
 
-def load(key: str) -> tuple[list[Entry], dict[str, Any]] | None:
-    """The entries and trie stored under key, or None: absent, untrusted or unreadable
-    in any way (the caller then builds the glossary again)."""
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def read_private(name: str, largest: int = _LARGEST) -> bytes | None:
+    """A file of the private cache folder, or None when it is absent, not a regular
+    file, not this user's own, writable by others, too large, or unreadable."""
     folder = private_folder(create=False)
     if folder is None:
         return None
     try:
-        fd = os.open(folder / f"glossary-{key}{_SUFFIX}", os.O_RDONLY | _NO_FOLLOW)
+        fd = os.open(folder / name, os.O_RDONLY | _NO_FOLLOW)
         with os.fdopen(fd, "rb") as file:
             info = os.fstat(file.fileno())
-            if not stat.S_ISREG(info.st_mode) or not _trusted(info) or info.st_size > _LARGEST:
+            if not stat.S_ISREG(info.st_mode) or not _trusted(info) or info.st_size > largest:
                 return None
-            return _decode(file.read(_LARGEST), key)
-    except Exception:  # any failure at all: rebuild, never crash, never trust it
+            return file.read(largest)
+    except Exception:  # any failure at all: the caller rebuilds
         return None
 
 
-_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+def write_private(name: str, data: bytes) -> Path | None:
+    """Write a file of the private cache folder (0600, atomically); the folder it is
+    in, or None when the cache cannot be (or is not safe to be) written."""
+    folder = private_folder(create=True)
+    if folder is None:
+        return None
+    try:
+        temporary = folder / f".{name}.{os.getpid()}.tmp"
+        temporary.unlink(missing_ok=True)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW, 0o600)
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+        temporary.replace(folder / name)
+    except OSError:
+        return None
+    return folder
+
+
+def load(key: str) -> tuple[list[Entry], dict[str, Any]] | None:
+    """The entries and trie stored under key, or None: absent, untrusted or unreadable
+    in any way (the caller then builds the glossary again)."""
+    data = read_private(f"glossary-{key}{_SUFFIX}")
+    if data is None:
+        return None
+    try:
+        return _decode(data, key)
+    except Exception:  # any failure at all: rebuild, never crash, never trust it
+        return None
 
 
 def store(key: str, value: tuple[list[Entry], dict[str, Any]]) -> None:
     """Store a compiled glossary under key, keeping only the most recent few; a cache
     that cannot be written (or is not safe to write) is simply skipped."""
-    folder = private_folder(create=True)
-    if folder is None:
-        return
     entries, trie = value
     try:
         body = json.dumps(_encode(entries, trie), ensure_ascii=False, separators=(",", ":"))
-        data = body.encode("utf-8")
-        header = {"format": _FORMAT, "key": key, "sha256": hashlib.sha256(data).hexdigest()}
-        temporary = folder / f".glossary-{key}.{os.getpid()}.tmp"
-        temporary.unlink(missing_ok=True)
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW, 0o600)
-        with os.fdopen(fd, "wb") as file:
-            file.write(json.dumps(header).encode("ascii") + b"\n" + data)
-        temporary.replace(folder / f"glossary-{key}{_SUFFIX}")
+    except (TypeError, ValueError):
+        return
+    data = body.encode("utf-8")
+    header = {"format": _FORMAT, "key": key, "sha256": hashlib.sha256(data).hexdigest()}
+    folder = write_private(f"glossary-{key}{_SUFFIX}", json.dumps(header).encode() + b"\n" + data)
+    if folder is None:
+        return
+    try:
         stored = sorted(folder.glob(f"glossary-*{_SUFFIX}"), key=lambda p: p.stat().st_mtime)
-        for old in [*stored[:-_KEEP], *folder.glob("glossary-*.pickle")]:
+        for old in [*stored[:-_KEEP], *folder.glob("*.pickle")]:  # pickles: never read again
             old.unlink(missing_ok=True)
-    except (OSError, ValueError):
+    except OSError:
         return
 
 

@@ -14,9 +14,8 @@ more finely: 減価 2.74 and 配電 2.69 are rare, 恐縮 3.58 and 消費 4.92 a
 
 from __future__ import annotations
 
+import json
 import math
-import os
-import pickle
 import struct
 from bisect import bisect_left
 from collections import Counter
@@ -60,15 +59,18 @@ def unseen_costs() -> dict[tuple[int, int], int]:
     (~0.3 s to read from the dictionary, so kept in the cache folder)."""
     path = Path(unidic_lite.DICDIR) / "sys.dic"
     stat = path.stat()
-    name = f"unidic-unseen-{stat.st_size}-{int(stat.st_mtime)}.pickle"
-    stored = glossary_cache.cache_dir() / name
+    name = f"unidic-unseen-{stat.st_size}-{int(stat.st_mtime)}.json"
     try:
-        with stored.open("rb") as file:
-            return pickle.load(file)
-    except (OSError, pickle.UnpicklingError, EOFError):
-        pass
+        triples = json.loads(glossary_cache.read_private(name) or b"null")
+        if isinstance(triples, list) and triples:
+            baselines = {(left, right): cost for left, right, cost in triples}
+            if all(type(v) is int for key in baselines for v in (*key, baselines[key])):
+                return baselines
+    except (TypeError, ValueError):
+        pass  # absent or not ours: read the dictionary again
     baselines = _read_baselines(path)
-    _store(stored, baselines)
+    triples = [[left, right, cost] for (left, right), cost in baselines.items()]
+    glossary_cache.write_private(name, json.dumps(triples).encode())
     return baselines
 
 
@@ -93,13 +95,17 @@ def zipf_lookup() -> Callable[[str], float | None] | None:
         return None
     installed = Path(spec.origin).stat()  # a new wordfreq install gives a new table
     version = f"{installed.st_size}-{int(installed.st_mtime)}"
-    stored = glossary_cache.cache_dir() / f"wordfreq-ja-{version}.pickle"
+    name = f"wordfreq-ja-{version}.bin"
+    stored = glossary_cache.read_private(name)
     try:
-        with stored.open("rb") as file:
-            joined, tenths = pickle.load(file)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        # The words (UTF-8, one per line), a NUL, then one byte of Zipf tenths each.
+        text, _, tenths = (stored or b"").partition(b"\0")
+        joined = text.decode("utf-8")
+        if not joined or joined.count("\n") + 1 != len(tenths):
+            raise ValueError("not a frequency table")
+    except ValueError:
         joined, tenths = _frequency_table()
-        _store(stored, (joined, tenths))
+        glossary_cache.write_private(name, joined.encode("utf-8") + b"\0" + tenths)
     words = joined.split("\n")
 
     def zipf(word: str) -> float | None:
@@ -120,14 +126,3 @@ def _frequency_table() -> tuple[str, bytes]:
     # Floored, so that comparing with a threshold in tenths gives what the full Zipf would.
     tenths = bytes(min(255, max(0, int((math.log10(frequencies[w]) + 9) * 10))) for w in words)
     return "\n".join(words), tenths
-
-
-def _store(path: Path, value: object) -> None:
-    """Pickle value to path; a cache folder that cannot be written is skipped."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        temporary.replace(path)
-    except OSError:
-        pass

@@ -18,6 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from jargonlint import __version__
+from jargonlint.api import FileResult
 from jargonlint.cli import app
 from jargonlint.decoding import InputError, decode
 from jargonlint.document import split_lines
@@ -26,7 +28,7 @@ from jargonlint.linter import Glossary, Linter, ScriptOptions
 from jargonlint.matcher import Matcher
 from jargonlint.normalize import normalize
 from jargonlint.reader import ReadOptions, read_segments
-from jargonlint.reporters import json_format, text
+from jargonlint.reporters import Run, reporter
 from jargonlint.tokenizer import CHUNK, Tokenizer, Tokens
 
 _COMMON = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
@@ -175,7 +177,7 @@ _fresh_matchers: dict[int, Matcher] = {}
 def _names_its_term(linter: Linter, finding: Finding) -> None:
     """The slice is the term itself, not some text beside it: read alone, it is
     matched as the same entry."""
-    if finding.rule == "unused-suppression":
+    if finding.rule in ("unused-suppression", "speaker-guess"):
         return
     trie = linter.glossary.matcher.trie
     matcher = _fresh_matchers.get(id(trie))
@@ -187,11 +189,12 @@ def _names_its_term(linter: Linter, finding: Finding) -> None:
 
 def _reports_parse(findings: list[Finding]) -> None:
     out = io.StringIO()
-    json_format.report(findings, 1, ["x: an error"], out)
+    results = [FileResult("s.txt", findings), FileResult("x", error="x: an error")]
+    reporter("json")(results, out, Run(__version__, list))
     out.getvalue().encode("utf-8")  # nothing a UTF-8 terminal or pipe would refuse
     assert len(json.loads(out.getvalue())["findings"]) == len(findings)
     lines = io.StringIO()
-    text.report(findings, lines)
+    reporter("text")(results[:1], lines, Run(__version__, list))
     assert lines.getvalue().count("\n") == len(findings)  # one line per finding
 
 

@@ -29,9 +29,23 @@ def test_baselines_are_cached(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None
     word_rarity.unseen_costs.cache_clear()
     try:
         first = word_rarity.unseen_costs()
-        assert list(tmp_path.glob("unidic-unseen-*.pickle"))
+        assert list(tmp_path.glob("unidic-unseen-*.json"))
         word_rarity.unseen_costs.cache_clear()
         assert word_rarity.unseen_costs() == first
+    finally:
+        word_rarity.unseen_costs.cache_clear()
+
+
+def test_a_corrupt_or_planted_baseline_cache_is_rebuilt(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("JARGONLINT_CACHE_DIR", str(tmp_path))
+    word_rarity.unseen_costs.cache_clear()
+    try:
+        first = word_rarity.unseen_costs()
+        [stored] = tmp_path.glob("unidic-unseen-*.json")
+        for planted in (b"\x80\x04cos\nsystem\n", b'[[1, 2, "x"]]', b"{}", b"[[1]]"):
+            stored.write_bytes(planted)
+            word_rarity.unseen_costs.cache_clear()
+            assert word_rarity.unseen_costs() == first
     finally:
         word_rarity.unseen_costs.cache_clear()
 
@@ -42,7 +56,7 @@ def test_cached_wordfreq_table_gives_wordfreqs_zipf(monkeypatch: pytest.MonkeyPa
     word_rarity.zipf_lookup.cache_clear()
     try:
         built = word_rarity.zipf_lookup()
-        assert list(glossary_cache.cache_dir().glob("wordfreq-ja-*.pickle"))
+        assert list(glossary_cache.cache_dir().glob("wordfreq-ja-*.bin"))
         word_rarity.zipf_lookup.cache_clear()
         loaded = word_rarity.zipf_lookup()
         frequencies = wordfreq.get_frequency_dict("ja")
