@@ -293,3 +293,24 @@ def test_cli_json_always_parses(script: str, encoding: str) -> None:
 
 def test_a_reading_learned_earlier_does_not_fail_the_property(linters: list[Linter]) -> None:
     _check(linters, "s.txt", "OP：安いし、早いし、ペイしますね。\n".encode())
+
+
+@given(st.lists(script_text(), min_size=2, max_size=6), st.sampled_from(["json", "text", "sarif"]))
+@settings(max_examples=8)
+def test_jobs_do_not_change_results(
+    tmp_path_factory: pytest.TempPathFactory, scripts: list[str], output_format: str
+) -> None:
+    """Random scripts in a folder: every format prints the same, byte for byte, with
+    one process or several."""
+    folder = tmp_path_factory.mktemp("jobs")
+    for number, script in enumerate(scripts):
+        (folder / f"s{number}.txt").write_text(script, encoding="utf-8", newline="")
+    outputs = []
+    for jobs in ("1", "3"):
+        result = CliRunner().invoke(
+            app,
+            ["check", "--isolated", "-q", "--format", output_format, "--jobs", jobs, str(folder)],
+        )
+        assert result.exit_code in (0, 1, 2), result.output
+        outputs.append(result.stdout_bytes)
+    assert outputs[0] == outputs[1]
