@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from jargonlint.config import POSSIBLE_JARGON, SPEAKERS
 from jargonlint.decoding import BinaryFileError, InputError
-from jargonlint.document import Segment
+from jargonlint.document import Kind, Segment
 from jargonlint.files import collect, display_name, read_file
 from jargonlint.findings import Finding
 from jargonlint.glossary import AUDIENCES
@@ -26,6 +26,7 @@ from jargonlint.limits import Limits
 from jargonlint.linter import Glossary, Linter, ScriptOptions
 from jargonlint.reader import ReadOptions, read_document, text_segments
 from jargonlint.script import (
+    AGENT,
     DEFAULT_AGENT_LABELS,
     DEFAULT_CUSTOMER_LABELS,
     Script,
@@ -124,6 +125,9 @@ class FileResult:
     source: SourceText | None = None  # None for Word and Excel files, and on errors
     error: str | None = None
     skipped: str | None = None
+    # The agent's spoken lines as (line, text, column offset, location, cell), when the
+    # checker was asked to keep them (Checker.keep_agent_lines: reports of whole scripts).
+    agent_lines: list[tuple[int, str, int, str | None, str | None]] | None = None
 
     @property
     def checked(self) -> bool:
@@ -190,6 +194,9 @@ class Checker:
             possible_jargon=None if settings.possible_jargon == "off" else settings.possible_jargon,
         )
         self._read_options = ReadOptions(settings.encoding, settings.columns, settings.limits)
+        # Set to give each result the agent's spoken lines (FileResult.agent_lines): the
+        # HTML report shows whole scripts; other reports need only the findings.
+        self.keep_agent_lines = False
 
     @classmethod
     def from_settings(cls, settings: Settings, glossary: Glossary | None = None) -> Checker:
@@ -327,7 +334,14 @@ class Checker:
                 source=source,
                 error=f"{name}: internal error, please report it ({type(exc).__name__}: {exc})",
             )
-        return FileResult(name, findings, source)
+        result = FileResult(name, findings, source)
+        if self.keep_agent_lines:
+            result.agent_lines = [
+                (s.line, s.text, s.column_offset, s.location, s.cell)
+                for s in segments
+                if s.kind is Kind.SPOKEN and s.role == AGENT
+            ]
+        return result
 
 
 def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[FileResult], list[str]]:

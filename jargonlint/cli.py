@@ -397,6 +397,7 @@ def check(
         except GitError as exc:
             _error(f"--diff-from: {exc}")
             raise typer.Exit(2) from None
+    checker.keep_agent_lines = chosen.value == "html"  # the page shows whole scripts
     fixer = None
     if fix or diff:
         from jargonlint.fix import Mode

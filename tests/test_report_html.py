@@ -5,8 +5,9 @@ from __future__ import annotations
 import io
 import re
 
+from jargonlint.api import Checker, FileResult
 from jargonlint.findings import Finding
-from jargonlint.reporters import html
+from jargonlint.reporters import Run, html
 
 
 def finding(line: int, column: int, matched: str, **kw) -> Finding:
@@ -74,20 +75,23 @@ def test_findings_without_lines_share_their_source_line():
 
 
 def test_registry_reporter_takes_results_and_run():
-    class Result:  # the shape of api.FileResult (issue 9)
-        def __init__(self, path, findings=(), error=None):
-            self.path, self.findings, self.error = path, list(findings), error
-            self.checked = error is None
-
-    class Run:
-        @staticmethod
-        def entries():
-            return []
-
     out = io.StringIO()
-    results = [Result("a.txt", [finding(1, 4, "稟議", source_line="OP：稟議")])]
-    html.report([*results, Result("b.txt", error="b.txt: cannot read")], out, Run())
+    results = [FileResult("a.txt", [finding(1, 4, "稟議", source_line="OP：稟議")])]
+    run = Run("0", list)
+    html.report([*results, FileResult("b.txt", error="b.txt: cannot read")], out, run)
     page = out.getvalue()
     assert '<span id="scripts-checked">1</span>' in page
     assert "b.txt: cannot read" in page
     assert page.count('<mark class="term warning"') == 1
+
+
+def test_the_page_shows_every_agent_line_when_the_checker_keeps_them(mini_glossary):
+    checker = Checker(glossary=mini_glossary)
+    checker.keep_agent_lines = True
+    result = checker.check_text("OP：こんにちは。\nお客様：はい。\nOP：稟議の件です。", "s.txt")
+    assert [line[:2] for line in result.agent_lines] == [(1, "こんにちは。"), (3, "稟議の件です。")]
+    out = io.StringIO()
+    html.report([result], out, Run("0", list))
+    page = out.getvalue()
+    assert "こんにちは。" in page  # a line with no finding is shown too
+    assert "はい。" not in page  # the customer's line is not

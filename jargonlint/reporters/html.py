@@ -14,11 +14,9 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any, TextIO
 
-from jargonlint.document import Kind, Segment
 from jargonlint.findings import Finding
 from jargonlint.glossary import Entry
 from jargonlint.reporters.glossary_document import CATEGORY_TITLES
-from jargonlint.script import AGENT
 
 # How each finding is shown: its severity, except that a term explained in place
 # (or already explained earlier in the script) is its own, calm kind.
@@ -50,22 +48,17 @@ class ScriptView:
 
 
 def report(results: Iterable[Any], out: TextIO, run: Any) -> None:
-    """The registry's reporter (issue 9's ``report(results, out, run)``): a page
-    needs every result before it starts, so this one collects them. A result is
-    shown with its findings' own lines, as results carry no segments."""
+    """The registry's reporter: a page needs every result before it starts, so this
+    one collects them. A result shows the agent's whole script when the checker kept
+    its lines (``Checker.keep_agent_lines``), else the lines its findings are on."""
     results = list(results)
-    scripts = [ScriptView(r.path, r.findings) for r in results if r.checked]
+    scripts = [
+        ScriptView(r.path, r.findings, [Line(*line) for line in r.agent_lines or ()])
+        for r in results
+        if r.checked
+    ]
     errors = [r.error for r in results if r.error]
     out.write(render(scripts, run.entries(), errors=errors))
-
-
-def agent_lines(segments: Iterable[Segment]) -> list[Line]:
-    """The agent's spoken lines of a script that the structure step has read."""
-    return [
-        Line(s.line, s.text, s.column_offset, s.location, s.cell)
-        for s in segments
-        if s.kind is Kind.SPOKEN and s.role == AGENT
-    ]
 
 
 def level(finding: Finding) -> str:
