@@ -27,7 +27,7 @@ from jargonlint.reporters import FORMATS, Run, reporter
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from jargonlint.api import FileResult
+    from jargonlint.api import Checker, FileResult
     from jargonlint.changed import Changes
 
 STDIN = "-"
@@ -155,6 +155,16 @@ DictionaryOption = Annotated[
     list[Path] | None,
     typer.Option("--dictionary", "-d", help="Extra glossary YAML file (repeatable)."),
 ]
+EncodingOption = Annotated[
+    str | None, typer.Option(help="Read files in this encoding instead of detecting it.")
+]
+StdinFilenameOption = Annotated[
+    str, typer.Option(help="Name to report for standard input (its suffix picks the format).")
+]
+ColumnsOption = Annotated[
+    str | None,
+    typer.Option(help="CSV/TSV/Excel speaker and line columns, e.g. 話者,セリフ."),
+]
 NoDefaultOption = Annotated[
     bool,
     typer.Option("--no-default-dictionaries", help="Use only the dictionaries given."),
@@ -241,6 +251,28 @@ def _glossary(config: Config, extra: list[Path] | None, no_default: bool) -> Glo
         raise typer.Exit(2) from None
 
 
+def _checker(
+    config: Config, columns: str | None = None, limit: list[str] | None = None, **overrides: Any
+) -> "Checker":
+    """The checker for a command's settings and options (``columns`` and ``limit`` as
+    typed); a setting or glossary that cannot be used is one line each and exit 2."""
+    from jargonlint.api import Checker
+
+    try:
+        if columns:
+            overrides["columns"] = _columns(columns)
+        if limit:
+            overrides["limits"] = parse_options(config.limits, limit)
+        return Checker.from_config(config, **overrides)
+    except ValueError as exc:  # SettingsError, --columns not naming two, a bad --limit
+        _error(str(exc))
+        raise typer.Exit(2) from None
+    except GlossaryError as exc:
+        for problem in exc.problems:
+            _error(str(problem))
+        raise typer.Exit(2) from None
+
+
 def _possible_jargon(setting: str, discover: bool | None) -> str | None:
     """The severity of possible jargon, or None: --discover/--no-discover win over
     the setting (--discover with the setting "off" reports at info)."""
@@ -273,15 +305,11 @@ def check(
         FailOn | None,
         typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe."),
     ] = None,
-    encoding: Annotated[
-        str | None, typer.Option(help="Read files in this encoding instead of detecting it.")
-    ] = None,
+    encoding: EncodingOption = None,
     ignore: Annotated[
         list[str] | None, typer.Option("--ignore", help="Term not to report (repeatable).")
     ] = None,
-    stdin_filename: Annotated[
-        str, typer.Option(help="Name to report for standard input (its suffix picks the format).")
-    ] = "<stdin>",
+    stdin_filename: StdinFilenameOption = "<stdin>",
     speakers: Annotated[
         Speakers | None,
         typer.Option(help="Lint only the agent's lines (default) or every speaker's."),
@@ -294,10 +322,7 @@ def check(
             show_default=False,
         ),
     ] = None,
-    columns: Annotated[
-        str | None,
-        typer.Option(help="CSV/TSV/Excel speaker and line columns, e.g. 話者,セリフ."),
-    ] = None,
+    columns: ColumnsOption = None,
     discover: Annotated[
         bool | None,
         typer.Option(
@@ -357,33 +382,25 @@ def check(
     isolated: IsolatedOption = False,
 ) -> None:
     """Check scripts and report each jargon term with a plain explanation."""
-    from jargonlint.api import Checker, FileResult, collect_inputs
+    from jargonlint.api import FileResult, collect_inputs
     from jargonlint.decoding import InputError
     from jargonlint.files import display_name, read_stream
     from jargonlint.progress import ProgressBar
 
     config = _settings(config_path, isolated)
-    try:
-        checker = Checker.from_config(
-            config,
-            audience=audience.value if audience else None,
-            speakers=speakers.value if speakers else None,
-            include_unspoken=include_unspoken,
-            dictionaries=dictionary,
-            builtin_dictionaries=False if no_default_dictionaries else None,
-            ignore=ignore,
-            encoding=encoding,
-            columns=_columns(columns) if columns else None,
-            possible_jargon=_possible_jargon(config.possible_jargon, discover) or "off",
-            limits=parse_options(config.limits, limit or []),
-        )
-    except ValueError as exc:  # SettingsError, --columns not naming two, a bad --limit
-        _error(str(exc))
-        raise typer.Exit(2) from None
-    except GlossaryError as exc:
-        for problem in exc.problems:
-            _error(str(problem))
-        raise typer.Exit(2) from None
+    checker = _checker(
+        config,
+        audience=audience.value if audience else None,
+        speakers=speakers.value if speakers else None,
+        include_unspoken=include_unspoken,
+        dictionaries=dictionary,
+        builtin_dictionaries=False if no_default_dictionaries else None,
+        ignore=ignore,
+        encoding=encoding,
+        columns=columns,
+        possible_jargon=_possible_jargon(config.possible_jargon, discover) or "off",
+        limit=limit,
+    )
 
     chosen = _format(output_format, output)
     targets = paths or ["."]
@@ -498,37 +515,20 @@ def structure(
         StructureFormat | None,
         typer.Option("--format", "-f", help="rich on a terminal, text otherwise; json."),
     ] = None,
-    encoding: Annotated[
-        str | None, typer.Option(help="Read files in this encoding instead of detecting it.")
-    ] = None,
-    stdin_filename: Annotated[
-        str, typer.Option(help="Name to report for standard input (its suffix picks the format).")
-    ] = "<stdin>",
-    columns: Annotated[
-        str | None,
-        typer.Option(help="CSV/TSV/Excel speaker and line columns, e.g. 話者,セリフ."),
-    ] = None,
+    encoding: EncodingOption = None,
+    stdin_filename: StdinFilenameOption = "<stdin>",
+    columns: ColumnsOption = None,
     config_path: ConfigOption = None,
     isolated: IsolatedOption = False,
 ) -> None:
     """Show how each line of a script was read: who speaks it, or why it is not spoken."""
-    from jargonlint.api import Checker, collect_inputs
+    from jargonlint.api import collect_inputs
     from jargonlint.decoding import BinaryFileError, InputError
     from jargonlint.files import display_name, read_file
     from jargonlint.reporters import structure_view
 
     config = _settings(config_path, isolated)
-    try:
-        checker = Checker.from_config(
-            config, encoding=encoding, columns=_columns(columns) if columns else None
-        )
-    except ValueError as exc:
-        _error(str(exc))
-        raise typer.Exit(2) from None
-    except GlossaryError as exc:
-        for problem in exc.problems:
-            _error(str(problem))
-        raise typer.Exit(2) from None
+    checker = _checker(config, encoding=encoding, columns=columns)
     errors: list[str] = []
     files: list[structure_view.ReadFile] = []
 
@@ -659,9 +659,7 @@ def discover(
             help="rich, text, json, or yaml (glossary entries to complete and pass with -d).",
         ),
     ] = None,
-    encoding: Annotated[
-        str | None, typer.Option(help="Read files in this encoding instead of detecting it.")
-    ] = None,
+    encoding: EncodingOption = None,
     speakers: Annotated[
         Speakers | None,
         typer.Option(help="Look at the agent's lines only (default) or every speaker's."),
@@ -672,25 +670,16 @@ def discover(
     isolated: IsolatedOption = False,
 ) -> None:
     """List words no glossary lists that are probably jargon, most frequent first."""
-    from jargonlint.api import Checker
 
     config = _settings(config_path, isolated)
-    try:
-        checker = Checker.from_config(
-            config,
-            speakers=speakers.value if speakers else None,
-            dictionaries=dictionary,
-            builtin_dictionaries=False if no_default_dictionaries else None,
-            encoding=encoding,
-            possible_jargon="info",
-        )
-    except ValueError as exc:
-        _error(str(exc))
-        raise typer.Exit(2) from None
-    except GlossaryError as exc:
-        for problem in exc.problems:
-            _error(str(problem))
-        raise typer.Exit(2) from None
+    checker = _checker(
+        config,
+        speakers=speakers.value if speakers else None,
+        dictionaries=dictionary,
+        builtin_dictionaries=False if no_default_dictionaries else None,
+        encoding=encoding,
+        possible_jargon="info",
+    )
     errors: list[str] = []
     findings: list[Finding] = []
     checked = 0
