@@ -7,8 +7,6 @@ skip, except in CI, where they must run.
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,48 +16,6 @@ from jargonlint.cli import app
 
 SAMPLES = str(Path(__file__).parent.parent / "scripts_samples")
 ARTIFACTS = Path(__file__).parent / "artifacts"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _unavailable() -> str | None:
-    if CHROMIUM is None:
-        return "no chromium on PATH (apt-get install chromium; .ci/run does)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "playwright is not installed (pip install '.[test]')"
-    return None
-
-
-@pytest.fixture(scope="module")
-def page(tmp_path_factory):
-    reason = _unavailable()
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"the browser test must run in CI: {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    folder = tmp_path_factory.mktemp("browser")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch_persistent_context(
-            str(folder / "profile"),
-            executable_path=CHROMIUM,
-            args=ARGS,
-            viewport={"width": 900, "height": 1200},
-            offline=True,  # the page must need nothing from the network
-        )
-        yield browser.new_page()
-        browser.close()
 
 
 @pytest.fixture(scope="module")
