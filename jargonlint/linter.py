@@ -369,7 +369,9 @@ def _guessed(
             continue
         segment = segments[index]
         start = segment.line_text.find(guess.name)
-        start = max(start, 0)
+        length = len(guess.name)
+        if start < 0:  # a 話者 cell, not in this line: point at the start of the speech
+            start, length = segment.column_offset, 0
         message = guess.message()
         findings.append(
             (
@@ -379,9 +381,9 @@ def _guessed(
                     line=guess.line,
                     column=start + 1,
                     end_line=guess.line,
-                    end_column=start + len(guess.name) + 1,
+                    end_column=start + length + 1,
                     term=guess.name,
-                    matched=segment.line_text[start : start + len(guess.name)],
+                    matched=segment.line_text[start : start + length],
                     category="",
                     severity="info",
                     rule="speaker-guess",

@@ -250,8 +250,10 @@ def _find_labels(segments: list[Segment], speakers: _Speakers) -> dict[int, Labe
     for index, segment in enumerate(segments):
         if segment.kind is not Kind.SPOKEN:
             continue
-        if segment.label is not None:  # a 話者 column
-            name = segment.label
+        if segment.label is not None:  # a 話者 column: one name, even over lines
+            name = " ".join(segment.label.split())
+            if not name:
+                continue
             label = Label(name, 0, "column")
         else:
             label = find_label(segment.text)

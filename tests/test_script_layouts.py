@@ -436,3 +436,12 @@ def test_file_with_only_customer_labels_keeps_the_agents_lines() -> None:
         (3, CUSTOMER),
         (5, AGENT),
     ]
+
+
+def test_a_guessed_speaker_from_a_table_cell_is_reported_on_one_line(mini_glossary) -> None:
+    text = '話者,セリフ\n"田中\n様",サーバーの件です。\n"田中\n様",以上です。\n'
+    findings = lint(mini_glossary, text, "s.csv")
+    guess = next(f for f in findings if f.rule == "speaker-guess")
+    assert guess.term == "田中 様" and "\n" not in guess.message
+    assert guess.matched == "" and guess.column == guess.end_column
+    assert [f.term for f in findings if f.rule == "jargon"] == ["サーバー"]
