@@ -101,7 +101,11 @@ class Plan:
 
 # Part of the same word when it touches a term: kanji and katakana always; Latin
 # letters and digits when the term's own edge is one too (IPv6 but 稼働率99.9%).
+_LINE_END = re.compile("\r\n|\r|\n")  # as document.split_lines: not \f, NEL or U+2028
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fff\u30a1-\u30faー々ヶ]")
+# The rest of a compound the term begins (型 in ベストエフォート型): the bracket goes
+# after it, where the linter also reads an explanation as given in place.
+_COMPOUND = re.compile(r"[\u4e00-\u9fff\u30a1-\u30faー々ヶ]+")
 _LATIN = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
 # What may follow a replaced noun: a particle, punctuation, a space or the line's end.
 _AFTER_NOUN = re.compile(
@@ -165,8 +169,11 @@ def plan(
             if not first_use:
                 continue  # later uses count as explained once the first one is
             if _joins(text, end - 1, end):
-                result.skipped.append(Skipped(finding, "inside a longer word"))
-                continue
+                rest = _COMPOUND.match(text, end)
+                if rest is None:  # a Latin word goes on (IPv6x): no place for a bracket
+                    result.skipped.append(Skipped(finding, "inside a longer word"))
+                    continue
+                end = rest.end()  # after the compound: ベストエフォート型（…）
             edit = Edit(end, end, f"（{gloss(entry)}）", finding)
         else:
             reason = _unsafe_replacement(entry, text, start, end, line_end)
@@ -209,10 +216,7 @@ def _joins(text: str, edge: int, beside: int) -> bool:
 
 def _line_starts(text: str) -> list[int]:
     """Offset of each line's first character, lines split as the readers split them."""
-    starts = [0]
-    for line in text.splitlines(keepends=True):
-        starts.append(starts[-1] + len(line))
-    return starts
+    return [0, *(found.end() for found in _LINE_END.finditer(text))]
 
 
 def _quoted_lines_and_columns(text: str, delimiter: str) -> dict[tuple[int, int], bool]:

@@ -120,15 +120,15 @@ def test_gloss_comes_from_the_entry_then_a_short_explanation_then_say_instead():
     assert fix.gloss(entries["リスケ"]) == "日にちの変更"  # explanation is no noun phrase
 
 
-def test_explain_skips_a_term_inside_a_longer_word_and_explains_the_next_use(tmp_path):
+def test_explain_puts_the_bracket_after_the_compound_the_term_begins(tmp_path):
     path = tmp_path / "s.txt"
     write(path, ["OP：稟議書をお送りします。", "OP：稟議が通りましたら、ご連絡いたします。"])
     result = check("--fix", str(path))
-    assert "not fixed (inside a longer word)" in result.stderr
-    assert (
-        path.read_text(encoding="utf-8").splitlines()[1]
-        == f"OP：{RINGI}が通りましたら、ご連絡いたします。"
-    )
+    assert result.exit_code == 0, result.output  # what was fixed now reads as explained
+    assert path.read_text(encoding="utf-8").splitlines() == [
+        "OP：稟議書（社内で承認をもらう手続き）をお送りします。",
+        "OP：稟議が通りましたら、ご連絡いたします。",  # explained above: left alone
+    ]
 
 
 def test_misuse_is_never_fixed(tmp_path):
