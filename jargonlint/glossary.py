@@ -92,6 +92,8 @@ class Entry:
                     "followed_by": list(r.followed_by),
                     "preceded_by": list(r.preceded_by),
                     "near": list(r.near),
+                    "unless_near": list(r.unless_near),
+                    "forms": list(r.forms),
                     "window": r.window,
                     "means": r.means,
                     "example": r.example,

@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-RULE_KEYS = ("followed_by", "preceded_by", "near", "window", "means", "example")
-WORD_KEYS = ("followed_by", "preceded_by", "near")
+RULE_KEYS = (
+    "followed_by", "preceded_by", "near", "unless_near", "window", "forms", "means", "example",
+)  # fmt: skip
+WORD_KEYS = ("followed_by", "preceded_by", "near", "unless_near")
 DEFAULT_WINDOW = 5  # tokens on each side of the form that ``near`` looks at
 MAX_WINDOW = 40
 
@@ -25,15 +27,20 @@ class SenseRule:
 
     The form is not the term when every condition the rule gives holds: one
     of ``followed_by`` comes right after it, one of ``preceded_by`` right
-    before it, one of ``near`` within ``window`` tokens on either side.
-    Several rules are alternatives. With ``means``, the form is then the
-    entry with that headword instead (a word with two jargon senses).
+    before it, one of ``near`` within ``window`` tokens on either side, none
+    of ``unless_near`` within them (an everyday word that is the term only in
+    some company: クッキー is Cookie next to 有効 or 削除). ``forms`` limits the
+    rule to some spellings of the entry. Several rules are alternatives. With
+    ``means``, the form is then the entry with that headword instead (a word
+    with two jargon senses).
     """
 
     example: str
     followed_by: tuple[str, ...] = ()
     preceded_by: tuple[str, ...] = ()
     near: tuple[str, ...] = ()
+    unless_near: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
     window: int = DEFAULT_WINDOW
     means: str = ""
     line: int = 0
@@ -41,21 +48,28 @@ class SenseRule:
     @property
     def words(self) -> tuple[str, ...]:
         """Every context word of the rule."""
-        return (*self.followed_by, *self.preceded_by, *self.near)
+        return (*self.followed_by, *self.preceded_by, *self.near, *self.unless_near)
 
     def describe(self) -> str:
         """The rule in one line of Japanese, for the glossary views."""
+        # (condition, its form before another condition, its form before とき)
         parts = []
-        if self.preceded_by:
-            parts.append(f"前に「{'・'.join(self.preceded_by)}」")
-        if self.followed_by:
-            parts.append(f"後に「{'・'.join(self.followed_by)}」")
-        if self.near:
-            parts.append(f"近く（{self.window}語以内）に「{'・'.join(self.near)}」")
-        where = "、かつ".join(parts)
-        return (
-            f"{where}があるとき（{'「' + self.means + '」の意味' if self.means else '別の意味'}）"
-        )
+        if self.forms:
+            parts.append((f"「{'・'.join(self.forms)}」と書かれ", "", "た"))
+        for words, where in (
+            (self.preceded_by, "前に"),
+            (self.followed_by, "後に"),
+            (self.near, f"近く（{self.window}語以内）に"),
+        ):
+            if words:
+                parts.append((f"{where}「{'・'.join(words)}」が", "あり", "ある"))
+        if self.unless_near:
+            near = f"近く（{self.window}語以内）に「{'・'.join(self.unless_near)}」が"
+            parts.append((near, "なく", "ない"))
+        text = "、".join(head + joined for head, joined, _ in parts[:-1])
+        head, _, last = parts[-1]
+        sense = f"「{self.means}」の意味" if self.means else "別の意味"
+        return f"{text}{'、' if text else ''}{head}{last}とき（{sense}）"
 
 
 @dataclass(frozen=True)
@@ -105,6 +119,8 @@ def parse_rules(
                 followed_by=_strings(item.get("followed_by", [])) or (),
                 preceded_by=_strings(item.get("preceded_by", [])) or (),
                 near=_strings(item.get("near", [])) or (),
+                unless_near=_strings(item.get("unless_near", [])) or (),
+                forms=_strings(item.get("forms", [])) or (),
                 window=item.get("window", DEFAULT_WINDOW),
                 means=item.get("means", "").strip(),
                 line=line,
@@ -126,9 +142,11 @@ def _rule_defects(item: dict[str, object]) -> list[str]:
     ]
     if not given:
         defects.append(f"needs at least one of {', '.join(WORD_KEYS)}")
+    if "forms" in item and not _strings(item["forms"]):
+        defects.append("forms must be a list of non-empty strings")
     window = item.get("window", DEFAULT_WINDOW)
-    if "window" in item and "near" not in item:
-        defects.append("window applies to near only")
+    if "window" in item and "near" not in item and "unless_near" not in item:
+        defects.append("window applies to near and unless_near only")
     if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= MAX_WINDOW:
         defects.append(f"window must be a whole number from 1 to {MAX_WINDOW}")
     if not isinstance(item.get("means", ""), str):

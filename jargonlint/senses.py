@@ -53,6 +53,8 @@ class _Rule:
     followed_by: tuple[_Word, ...]
     preceded_by: tuple[_Word, ...]
     near: tuple[_Word, ...]
+    unless_near: tuple[_Word, ...]
+    forms: frozenset[str]  # folded spellings the rule is limited to (empty: every form)
     means: Entry | None
     near_opens: frozenset[str]  # first characters of the near words, written and keyed
 
@@ -131,13 +133,16 @@ class Senses:
 
     def _compile(self, rule: SenseRule) -> _Rule:
         near = tuple(map(self._word, rule.near))
+        unless_near = tuple(map(self._word, rule.unless_near))
         return _Rule(
             rule,
             tuple(map(self._word, rule.followed_by)),
             tuple(map(self._word, rule.preceded_by)),
             near,
+            unless_near,
+            frozenset(self._word(form).spelling for form in rule.forms),
             self._by_term.get(rule.means) if rule.means else None,
-            frozenset(c for w in near for c in (w.spelling[:1], w.key[:1])),
+            frozenset(c for w in (*near, *unless_near) for c in (w.spelling[:1], w.key[:1])),
         )
 
     def _word(self, text: str) -> _Word:
@@ -162,23 +167,31 @@ class Senses:
         if not match.entry.not_when:
             return None
         for rule in self._rules_of(match.entry):
+            if rule.forms and "".join(tokens.spellings[start:end]) not in rule.forms:
+                continue
             if rule.followed_by and not _spelled(rule.followed_by, _starts_at, tokens, end):
                 continue
             if rule.preceded_by and not _spelled(rule.preceded_by, _ends_at, tokens, start):
                 continue
-            if rule.near:
-                window = rule.rule.window
-                before = range(max(0, start - window), start)
-                after = range(end, min(len(tokens.keys), end + window))
-                opens = rule.near_opens
-                if not any(
-                    (tokens.spellings[at][:1] in opens or tokens.keys[at][:1] in opens)
-                    and _spelled(rule.near, _starts_at, tokens, at)
-                    for at in (*before, *after)
-                ):
-                    continue
+            if rule.near and not _near(rule, rule.near, tokens, start, end):
+                continue
+            if rule.unless_near and _near(rule, rule.unless_near, tokens, start, end):
+                continue
             return rule
         return None
+
+
+def _near(rule: _Rule, words: tuple[_Word, ...], tokens: Tokens, start: int, end: int) -> bool:
+    """One of the words is within the rule's window of tokens before or after the form."""
+    window = rule.rule.window
+    before = range(max(0, start - window), start)
+    after = range(end, min(len(tokens.keys), end + window))
+    opens = rule.near_opens
+    return any(
+        (tokens.spellings[at][:1] in opens or tokens.keys[at][:1] in opens)
+        and _spelled(words, _starts_at, tokens, at)
+        for at in (*before, *after)
+    )
 
 
 def _glued(tokens: Tokens, i: int) -> bool:

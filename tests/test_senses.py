@@ -79,6 +79,30 @@ def test_near_looks_within_the_window_on_both_sides(tmp_path: Path) -> None:
     ]
 
 
+def test_unless_near_keeps_an_everyday_spelling_only_in_its_jargon_company(
+    tmp_path: Path,
+) -> None:
+    entry = """\
+- term: Cookie
+  reading: くっきー
+  category: it
+  avoid_for: consumer
+  variants: [クッキー]
+  explanation: ホームページが見た人のことを覚えておく小さな記録です。
+  say_instead: [閲覧の記録]
+  example: Cookieを有効にしてください。
+  not_when:
+    - forms: [クッキー]
+      unless_near: [有効, 削除]
+      window: 4
+      example: 焼きたてのクッキーです。
+"""
+    glossary = load(tmp_path, entry)
+    assert terms(glossary, "焼きたてのクッキーです。") == []  # no 有効 or 削除 near
+    assert terms(glossary, "クッキーを削除してください。") == [("Cookie", "クッキー")]
+    assert terms(glossary, "焼きたてのCookieです。") == [("Cookie", "Cookie")]  # other form
+
+
 def test_means_hands_the_match_to_the_other_entry(tmp_path: Path) -> None:
     other = """\
 - term: 職歴
@@ -110,6 +134,7 @@ def test_means_hands_the_match_to_the_other_entry(tmp_path: Path) -> None:
         ("    - followed_by: アップ\n      window: 3\n      example: 例。\n", "window applies"),
         ("    - near: [x]\n      window: 0\n      example: 例。\n", "window must be"),
         ("    - followed_by: [1]\n      example: 例。\n", "followed_by must be a list"),
+        ("    - unless_near: [x]\n      forms: 1\n      example: 例。\n", "forms must be a list"),
         (
             "    - followed_by: [アップ]\n      means: 職歴\n      example: キャリアアップ。\n",
             "means '職歴' is not another entry's headword",
@@ -144,6 +169,8 @@ def test_a_rule_problem_points_at_the_rule_line(tmp_path: Path) -> None:
 # Sentences of our own, in both senses, for every sense-ambiguous entry of the
 # shipped glossary: (term, the term's sense, another sense).
 BOTH_SENSES = [
+    ("Cookie", "ブラウザのクッキーを有効にしてください。", "手作りのクッキーをお配りしています。"),
+    ("Cookie", "クッキーの利用に同意いただけますか。", "お茶うけにクッキーをご用意しました。"),
     (
         "キャリア",
         "格安のキャリアへのお乗りかえですね。",
