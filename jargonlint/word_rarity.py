@@ -19,7 +19,7 @@ import math
 import struct
 from collections import Counter
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import unidic_lite
@@ -103,6 +103,7 @@ def zipf_lookup() -> Callable[[str], float | None] | None:
         table = _frequency_table()
         glossary_cache.write_private(name, table)
 
+    @lru_cache(maxsize=1 << 16)  # a run asks about most words more than once
     def zipf(word: str) -> float | None:
         key = word.encode("utf-8", "surrogatepass")
         low, high = 0, len(table)  # both always at the start of a line
