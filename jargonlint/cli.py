@@ -6,6 +6,7 @@ compile, one by one, each time.
 """
 
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
@@ -726,5 +727,23 @@ def _main(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point.
+
+    A finished command leaves without tearing the interpreter down: freeing the
+    glossary's objects one by one costs ~25 ms, a tenth of a small run. Every file
+    it writes is closed by then; standard output and error are flushed first, and
+    a flush that fails (a closed pipe) leaves the ordinary way, as before.
+    """
+    try:
+        app()
+        code = 0
+    except SystemExit as done:
+        if done.code is not None and not isinstance(done.code, int):
+            raise
+        code = done.code or 0
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    os._exit(code)

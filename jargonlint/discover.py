@@ -18,11 +18,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 
-import fugashi
-import unidic_lite
-
+from jargonlint.tokenizer import Tokenizer
 from jargonlint.word_rarity import unseen_in_unidic, zipf_lookup
 
 
@@ -76,17 +73,6 @@ RARE_ZIPF_IN_COMPOUND = 3.0
 _UNKNOWN = "?"
 
 
-def _tagger() -> fugashi.GenericTagger:
-    """One row per token: unknown mark, context ids, cost, POS, goshu, kana, lemma."""
-    dic = Path(unidic_lite.DICDIR)
-    # Each row ends in a tab and a dot, which survives the output's final strip().
-    known = "%m\\t\\t%phl\\t%phr\\t%c\\t%f[0]\\t%f[1]\\t%f[12]\\t%f[17]\\t%f[7]\\t.\\n"
-    unknown = f"%m\\t{_UNKNOWN}\\t0\\t0\\t0\\t%f[0]\\t%f[1]\\t\\t\\t\\t.\\n"
-    return fugashi.GenericTagger(
-        f'-r "{dic / "mecabrc"}" -d "{dic}" -O "" -F "{known}" -U "{unknown}" -E ""'
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class Word:
     """One UniDic token of a candidate run, with what rarity is judged by."""
@@ -125,8 +111,9 @@ class Candidate:
 class Discoverer:
     """Finds possible jargon in normalized lines, remembering each run's verdict."""
 
-    def __init__(self, use_wordfreq: bool = True) -> None:
-        self._tagger = _tagger()
+    def __init__(self, use_wordfreq: bool = True, tokenizer: Tokenizer | None = None) -> None:
+        # The check's own tokenizer, when given: one MeCab, one copy of the dictionary.
+        self._analyse = (tokenizer or Tokenizer()).analyse
         self._use_wordfreq = use_wordfreq  # its table loads on the first word judged
         # block → its candidates: (start, end, word, reason)
         self._verdicts: dict[str, list[tuple[int, int, str, Reason]]] = {}
@@ -204,10 +191,21 @@ class Discoverer:
     def words(self, text: str) -> list[Word]:
         """UniDic's tokens of ``text``, with the features rarity is judged by."""
         words = []
-        for row in self._tagger.parse(text).splitlines():
-            surface, unknown, left, right, cost, *features, _ = row.split("\t")
+        for row in self._analyse(text):
+            spaced, pos1, pos2, lemma, unknown, left, right, cost, goshu, kana = row
             words.append(
-                Word(surface, unknown == _UNKNOWN, int(left), int(right), int(cost), *features)
+                Word(
+                    spaced.lstrip(),
+                    unknown == _UNKNOWN,
+                    int(left),
+                    int(right),
+                    int(cost),
+                    pos1,
+                    pos2,
+                    goshu,
+                    kana,
+                    lemma,
+                )
             )
         return words
 

@@ -20,6 +20,7 @@ import os
 import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import fields
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -224,12 +225,12 @@ def _rules(value: Any) -> tuple[SenseRule, ...]:
     if not isinstance(value, list):
         raise ValueError("not_when: not a list")
     rules = []
-    names = {f.name: str(f.type) for f in fields(SenseRule)}
+    names, kinds = _kinds(SenseRule)
     for item in value:
-        if not isinstance(item, dict) or set(item) != set(names):
+        if not isinstance(item, dict) or item.keys() != names:
             raise ValueError("not_when: malformed rule")
         checked: dict[str, Any] = {}
-        for name, kind in names.items():
+        for name, kind in kinds:
             if kind.startswith("tuple"):
                 checked[name] = _strings(item[name], "not_when")
             elif kind != type(item[name]).__name__:
@@ -279,24 +280,33 @@ def _decode(data: bytes, key: str) -> tuple[list[Entry], dict[str, Any]] | None:
     return entries, trie
 
 
+@cache
+def _kinds(cls: type) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """A dataclass's field names, and each field's name and type as written: worked
+    out once, not for each of the thousand entries a cache holds."""
+    kinds = tuple((f.name, str(f.type)) for f in fields(cls))
+    return frozenset(name for name, _ in kinds), kinds
+
+
 def _entry(values: Any) -> Entry:
-    if not isinstance(values, dict) or set(values) != {f.name for f in fields(Entry)}:
+    names, kinds = _kinds(Entry)
+    if not isinstance(values, dict) or values.keys() != names:
         raise ValueError("entry fields differ")
     checked: dict[str, Any] = {}
-    for f in fields(Entry):
-        value, kind = values[f.name], str(f.type)
-        if f.name == "misuse":
+    for name, kind in kinds:
+        value = values[name]
+        if name == "misuse":
             value = _misuse(value)
-        elif f.name == "not_when":
+        elif name == "not_when":
             value = _rules(value)
         elif kind.startswith("tuple"):
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ValueError(f"{f.name}: not a list of strings")
+                raise ValueError(f"{name}: not a list of strings")
             value = tuple(value)
         elif kind.startswith(("Mapping", "dict")):
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-                raise ValueError(f"{f.name}: not a mapping of strings")
+                raise ValueError(f"{name}: not a mapping of strings")
         elif kind != type(value).__name__ or isinstance(value, bool) != (kind == "bool"):
-            raise ValueError(f"{f.name}: not a {kind}")
-        checked[f.name] = value
+            raise ValueError(f"{name}: not a {kind}")
+        checked[name] = value
     return Entry(**checked)

@@ -127,7 +127,7 @@ class Linter:
         ignored = {form_key(i) for i in ignore}
         self._ignored_forms = ignored
         self._possible_jargon = possible_jargon
-        self.discoverer = Discoverer() if possible_jargon else None
+        self.discoverer = Discoverer(tokenizer=self._tokenizer) if possible_jargon else None
         self._ignored = {
             e.term for e in glossary.entries if any(form_key(f) in ignored for f in e.forms)
         }

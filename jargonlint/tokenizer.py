@@ -75,7 +75,12 @@ def _mecab_args(row_format: str, unknown_format: str) -> str:
 
 
 # %M: surface with the white space before it; %f[0], %f[1]: POS; %f[7]: UniDic's lemma.
-_WITH_LEMMAS = _mecab_args("%M\\t%f[0]\\t%f[1]\\t%f[7]", "%M\\t%f[0]\\t%f[1]\\t")
+# Then what possible-jargon discovery judges a word by (see analyse()): "?" for a word
+# MeCab does not know, its context ids and cost, %f[12]: goshu, %f[17]: kana.
+_WITH_LEMMAS = _mecab_args(
+    "%M\\t%f[0]\\t%f[1]\\t%f[7]\\t\\t%phl\\t%phr\\t%c\\t%f[12]\\t%f[17]",
+    "%M\\t%f[0]\\t%f[1]\\t\\t?\\t0\\t0\\t0\\t\\t",
+)
 _SURFACES_ONLY = _mecab_args("%M", "%M")
 
 
@@ -136,6 +141,15 @@ class Tokenizer:
                 keys = [self._learn(row) for row in analysed]
         return Tokens(keys, list(map(self._spellings.__getitem__, rows)), rows)
 
+    def analyse(self, text: str) -> list[list[str]]:
+        """UniDic's rows for a short run of text, one per token: surface (with the white
+        space before it), POS (two levels), lemma, "?" for a word MeCab does not know,
+        left and right context ids, word cost, goshu and kana. Discovery asks here
+        rather than of a MeCab of its own: each MeCab maps the whole dictionary, and
+        the pages it touches count again in the process's memory."""
+        text = _UNSAFE_CHARS.sub(" ", text)
+        return [row.split("\t") for row in self._with_lemmas.parse(text).split("\v")[1:-1]]
+
     def tokenize_form(self, form: str) -> Tokens:
         """Tokenize a glossary form, normalized exactly as script text is."""
         return self.tokenize(normalize(form).text)
@@ -156,7 +170,7 @@ class Tokenizer:
         known = self._analysed.get(row)
         if known is not None:
             return known
-        spaced, pos1, pos2, lemma = row.split("\t")
+        spaced, pos1, pos2, lemma = row.split("\t", 4)[:4]
         surface = spaced.lstrip()
         key = _fold(_without_gloss(lemma) if lemma and lemma != "*" else surface)
         if len(surface) == 1 and _KATAKANA_LEMMA.match(key) and _KANJI.match(surface):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import re
 import subprocess
 import sys
@@ -249,9 +250,9 @@ def test_a_warm_start_imports_neither_yaml_nor_importlib_metadata(tmp_path: Path
     script.write_text("OP：社内で稟議にかけます。\n", encoding="utf-8")
     code = (
         "import sys\n"
-        "from jargonlint.cli import main\n"
+        "from jargonlint.cli import app\n"  # main() leaves by os._exit: no code after it runs
         f"sys.argv = ['jargonlint', 'check', '--format', 'json', {str(script)!r}]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in ('yaml', 'importlib.metadata', 'tomllib', "
         "'concurrent.futures', 'rich') if m in sys.modules), file=sys.stderr)\n"
     )
@@ -260,3 +261,24 @@ def test_a_warm_start_imports_neither_yaml_nor_importlib_metadata(tmp_path: Path
     warm = subprocess.run(command, capture_output=True, text=True, check=True, cwd=tmp_path)
     assert '"term": "稟議"' in warm.stdout
     assert warm.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_the_console_entry_point_leaves_with_every_byte_written_and_its_status(
+    tmp_path: Path,
+) -> None:
+    script = tmp_path / "small.txt"
+    script.write_text("OP：社内で稟議にかけます。\n" * 300, encoding="utf-8")
+    report = tmp_path / "report.json"
+    base = [sys.executable, "-m", "jargonlint", "check"]
+    to_file = subprocess.run(
+        [*base, "--format", "json", "-o", str(report), str(script)],
+        capture_output=True,
+        check=False,
+    )
+    assert to_file.returncode == 1, to_file.stderr  # a finding at the default --fail-on
+    assert len(json.loads(report.read_text(encoding="utf-8"))["findings"]) == 300
+    piped = subprocess.run([*base, str(script)], capture_output=True, text=True, check=False)
+    assert piped.returncode == 1
+    assert piped.stdout.count("稟議") >= 300 and piped.stdout.endswith("\n")
+    missing = subprocess.run([*base, str(tmp_path / "none.txt")], capture_output=True, check=False)
+    assert missing.returncode == 2

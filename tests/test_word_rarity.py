@@ -56,7 +56,7 @@ def test_cached_wordfreq_table_gives_wordfreqs_zipf(monkeypatch: pytest.MonkeyPa
     word_rarity.zipf_lookup.cache_clear()
     try:
         built = word_rarity.zipf_lookup()
-        assert list(glossary_cache.cache_dir().glob("wordfreq-ja-*.bin"))
+        assert list(glossary_cache.cache_dir().glob("wordfreq-ja-*.tsv"))
         word_rarity.zipf_lookup.cache_clear()
         loaded = word_rarity.zipf_lookup()
         frequencies = wordfreq.get_frequency_dict("ja")
