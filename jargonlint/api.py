@@ -357,7 +357,9 @@ def _encoding(decoded_with: str, data: bytes) -> tuple[str, bool]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return name, True
-    return codecs.lookup(decoded_with).name, False
+    name = codecs.lookup(decoded_with).name
+    # Without a BOM in the file, write none back: a forced utf-8-sig would add one.
+    return {"utf-8-sig": "utf-8", "utf-16": "utf-16-le"}.get(name, name), False
 
 
 def _newline(text: str) -> str:

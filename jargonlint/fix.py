@@ -24,11 +24,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
-from jargonlint.decoding import decode
 from jargonlint.findings import SEVERITY_RANK, Finding
 from jargonlint.formats import table
 from jargonlint.glossary import GLOSS_MAX, Entry
+
+if TYPE_CHECKING:
+    from jargonlint.api import SourceText
 
 UNWRITABLE_SUFFIXES = (".docx", ".xlsx")  # rebuilt by a library: never byte for byte
 
@@ -44,33 +47,8 @@ class FixError(Exception):
     """A file that cannot be fixed safely; the message says why."""
 
 
-@dataclass(frozen=True)
-class SourceText:
-    """A text file as read, enough to write edits back into its bytes.
-
-    The same fields as ``api.SourceText`` (issue 9); ``read_source`` is the one
-    place that builds it, to be replaced by the checker's FileResult.source.
-    """
-
-    text: str  # decoded, without the BOM
-    encoding: str  # the codec, without any BOM handling (utf-8, utf-16-le, cp932…)
-    bom: bool = False
-
-
 _BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE}
 _BOMS["utf-16-be"] = codecs.BOM_UTF16_BE
-
-
-def read_source(data: bytes, encoding: str | None = None) -> SourceText:
-    """Decode a file as the linter does, and note its codec and BOM."""
-    decoded = decode(data, encoding)
-    codec = codecs.lookup(decoded.encoding).name
-    if codec == "utf-8-sig":
-        codec = "utf-8"
-    elif codec == "utf-16":
-        codec = "utf-16-be" if data.startswith(codecs.BOM_UTF16_BE) else "utf-16-le"
-    bom = codec in _BOMS and data.startswith(_BOMS[codec])
-    return SourceText(decoded.text, codec, bom)
 
 
 @dataclass(frozen=True)

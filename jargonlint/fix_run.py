@@ -16,7 +16,6 @@ from pathlib import Path, PurePath
 from jargonlint import fix
 from jargonlint.api import Checker
 from jargonlint.changed import Changes
-from jargonlint.decoding import InputError
 from jargonlint.findings import SEVERITY_RANK, Finding
 
 
@@ -57,12 +56,9 @@ class FixRun:
                 self.notes.append(f"{name}: Word and Excel files are reported, never rewritten")
             return None
         result = self._checker.check_bytes(name, data)
-        if not result.checked:
+        source = result.source
+        if not result.checked or source is None:
             return None  # the check itself has reported it
-        try:
-            source = fix.read_source(data, self._checker.settings.encoding)
-        except InputError:
-            return None
         findings = result.findings
         if changes is not None:
             findings = changes.only_changed(findings)

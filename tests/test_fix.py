@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from jargonlint import fix
+from jargonlint.api import SourceText
 from jargonlint.cli import app
 from jargonlint.glossary import Entry, Source, load_entries
 
@@ -230,7 +231,7 @@ def test_a_failed_write_leaves_the_file_as_it_was(tmp_path, monkeypatch):
 
 
 def test_bytes_that_are_not_the_decoded_text_are_refused():
-    source = fix.SourceText("OP：稟議", "utf-8")
+    source = SourceText("OP：稟議", "utf-8")
     with pytest.raises(fix.FixError):
         fix.apply_bytes("OP：稟議です".encode(), source, [])
 
