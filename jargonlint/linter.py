@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from jargonlint import glossary_cache, suppressions
 from jargonlint.discover import REASON_LABELS, Candidate, Discoverer
@@ -232,24 +233,15 @@ class Linter:
             elif entry.term in explained:
                 severity, rule = "info", "explained"
                 message = f"「{entry.term}」は{explained[entry.term]}行目で説明済みです"
-        offset = segment.column_offset
         return Finding(
-            path=path,
-            line=segment.line,
-            column=offset + start + 1,
-            end_line=segment.line,
-            end_column=offset + end + 1,
+            **_placed(path, segment, start, end),
             term=entry.term,
-            matched=segment.text[start:end],
             category=entry.category,
             severity=severity,
             rule=rule,
             explanation=entry.explanation,
             suggestions=suggestions(entry, audience),
             message=message,
-            source_line=segment.line_text or segment.text,
-            cell=segment.cell,
-            location=segment.location,
         )
 
     def _discovered(
@@ -264,24 +256,15 @@ class Linter:
             "チームの辞書に加えるには jargonlint discover --format yaml で下書きを作り、"
             "-d で渡します"
         )
-        offset = segment.column_offset
         return Finding(
-            path=path,
-            line=segment.line,
-            column=offset + start + 1,
-            end_line=segment.line,
-            end_column=offset + end + 1,
+            **_placed(path, segment, start, end),
             term=word,
-            matched=segment.text[start:end],
             category=candidate.reason.value,  # why: acronym, rare loanword, rare compound
             severity=self._possible_jargon or "info",
             rule="possible-jargon",
             explanation="",
             suggestions=(),
             message=message,
-            source_line=segment.line_text or segment.text,
-            cell=segment.cell,
-            location=segment.location,
         )
 
     @staticmethod
@@ -301,6 +284,23 @@ class Linter:
                     directives.extend(suppressions.parse(text, segment.line, group))
             groups.append(group)
         return groups, directives
+
+
+def _placed(path: str, segment: Segment, start: int, end: int) -> dict[str, Any]:
+    """Where a span of a segment's text is in its file: the location fields of a
+    finding, columns counted from the start of the physical line."""
+    offset = segment.column_offset
+    return {
+        "path": path,
+        "line": segment.line,
+        "column": offset + start + 1,
+        "end_line": segment.line,
+        "end_column": offset + end + 1,
+        "matched": segment.text[start:end],
+        "source_line": segment.line_text or segment.text,
+        "cell": segment.cell,
+        "location": segment.location,
+    }
 
 
 def _without_directives(segment: Segment, cut: set[tuple[int, int, int]]) -> str:
