@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+from jargonlint.speakers import DEFAULT_AGENT_LABELS, DEFAULT_CUSTOMER_LABELS
 from jargonlint.tokenizer import Tokenizer
 from jargonlint.word_rarity import unseen_in_unidic, zipf_lookup
 
@@ -45,8 +46,8 @@ EVERYDAY_ACRONYMS = frozenset(
         "ID", "QR", "LED", "IC", "CM", "DM", "HP", "FAX", "GPS", "LINE", "ETC",
         "NHK", "JR", "NTT", "JA", "BS", "CS", "AI", "PR", "UV", "GW", "LP", "PDF",
     }
-    # and the speaker marks of scripts, which a line may repeat (OP：… OP：…)
-    | {"OP", "CU", "SV", "AG", "TA"}
+    # and the speaker labels of scripts written in capitals, which a line may repeat
+    | {label for label in (*DEFAULT_AGENT_LABELS, *DEFAULT_CUSTOMER_LABELS) if label.isascii()}
 )  # fmt: skip
 
 # Everyday words UniDic 2.1.2 (2016) does not know, or cuts into odd pieces.
