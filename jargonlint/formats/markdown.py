@@ -162,31 +162,18 @@ class _Table:
             name = self.names[index] if index < len(self.names) else ""
             if index == self.speaker:
                 continue
-            if index == self.text:
-                found.append(
-                    Segment(
-                        number,
-                        cell,
-                        start,
-                        line_text=line,
-                        cell=name,
-                        label=speaker,
-                        role=None if self.speaker is not None else "agent",
-                        reason=f"the {name} column of a table",
-                    )
-                )
-            elif cell.strip():
-                found.append(
-                    Segment(
-                        number,
-                        cell,
-                        start,
-                        line_text=line,
-                        cell=name,
-                        kind=Kind.COLUMN,
-                        reason=f"table column {name!r}, not the line column",
-                    )
-                )
+            spoken = index == self.text
+            if not spoken and not cell.strip():
+                continue
+            segment = Segment(number, cell, start, line_text=line, cell=name)
+            if spoken:  # the speaker column names who, else the line is the agent's
+                segment.label = speaker
+                segment.role = None if self.speaker is not None else "agent"
+                segment.reason = f"the {name} column of a table"
+            else:
+                segment.kind = Kind.COLUMN
+                segment.reason = f"table column {name!r}, not the line column"
+            found.append(segment)
         return found
 
 
