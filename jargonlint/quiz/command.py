@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from jargonlint.config import Config, ConfigError, find_config, load_config
+from jargonlint.config import Config
 from jargonlint.glossary import AUDIENCES
-from jargonlint.linter import Glossary, GlossaryError
+from jargonlint.linter import Glossary
 from jargonlint.lookup import close_terms
 
 if TYPE_CHECKING:
@@ -68,26 +68,6 @@ def _format(requested: str | None, output: Path | None) -> writers.Format:
     if found is None:
         raise _error(f"{output}: cannot tell the quiz format from the suffix; give --format")
     return found
-
-
-def _settings(config_path: Path | None, isolated: bool) -> Config:
-    try:
-        return Config() if isolated else load_config(config_path or find_config(Path.cwd()))
-    except ConfigError as exc:
-        raise _error(str(exc)) from None
-
-
-def _glossary(config: Config, extra: list[Path] | None, no_default: bool) -> Glossary:
-    files = [*config.dictionaries, *(extra or [])]
-    for path in files:
-        if not path.is_file():
-            raise _error(f"{path}: dictionary file not found")
-    try:
-        return Glossary.load(files, builtin=not no_default)
-    except GlossaryError as exc:
-        for problem in exc.problems[:-1]:
-            print(f"jargonlint: error: {problem}", file=sys.stderr)
-        raise _error(str(exc.problems[-1])) from None
 
 
 def quiz(
@@ -178,6 +158,8 @@ def quiz(
     if kinds and len(chosen_kinds) < len(asked_kinds):
         dropped = ", ".join(k.value for k in asked_kinds if k not in chosen_kinds)
         _warn(f"the {chosen_format.name} format has no {dropped} questions: leaving them out")
+    from jargonlint.cli import _glossary, _settings  # the command's own: one way to load
+
     config = _settings(config_path, isolated)
     glossary = _glossary(config, dictionary, no_default_dictionaries)
     audience = audience or config.audience
