@@ -385,7 +385,7 @@ def check(
     """Check scripts and report each jargon term with a plain explanation."""
     from jargonlint.api import FileResult, collect_inputs
     from jargonlint.decoding import InputError
-    from jargonlint.files import display_name, read_stream
+    from jargonlint.files import display_name, read_file, read_stream
     from jargonlint.progress import ProgressBar
 
     config = _settings(config_path, isolated)
@@ -440,9 +440,9 @@ def check(
             return result
         stdin = data is not None
         try:
-            content = data if stdin else Path(result.path).read_bytes()
-        except OSError:
-            return result  # gone since it was checked: nothing to fix
+            content = data if stdin else read_file(Path(result.path), checker.settings.limits)
+        except InputError:
+            return result  # gone or changed since it was checked: nothing to fix
         fixed = fixer.fix(result.path, content, scope, stdin=stdin, reported=result.findings)
         if fixed is not None and not diff:
             result = checker.check_bytes(result.path, fixed)
