@@ -52,6 +52,7 @@ class LexiconCache:
         self._connection: sqlite3.Connection | None = None
         self._pid = -1  # the process the connection was opened in
         self._full = False
+        self._absent = False  # no store yet (known since the first lookup)
         self._broken = False
 
     def get_many(self, rows: Iterable[str]) -> dict[str, str]:
@@ -108,15 +109,19 @@ class LexiconCache:
         # Imported here: the glossary cache imports the matcher, which imports the tokenizer.
         from jargonlint.glossary_cache import private_folder, trusted
 
+        if self._absent and not create:
+            return None  # nothing stored yet: the first flush makes the file
         folder = private_folder(create=create)
         if folder is None:
-            self._broken = True
+            self._absent = True
+            self._broken = create
             return None
         path = folder / self._name
         try:
             info = os.lstat(path)
         except FileNotFoundError:
             if not create:
+                self._absent = True
                 return None
             _remove_others(folder, self._name)
         except OSError:

@@ -92,3 +92,6 @@ def test_kanji_kana_word_is_read_in_its_own_sentence() -> None:
     tokenizer = Tokenizer()
     assert "切り返し" in tokenizer.tokenize("切り返しの練習です").keys
     assert "切り返す" in tokenizer.tokenize("何度も切り返して停めました").keys
+    verb_first = Tokenizer()
+    assert "切り返す" in verb_first.tokenize("何度も切り返して停めました").keys
+    assert "切り返し" in verb_first.tokenize("切り返しの練習です").keys
