@@ -95,6 +95,7 @@ class Glossary:
             raise GlossaryError(problems)
         if use_cache:
             glossary_cache.store(key, (entries, matcher.trie))
+            tokenizer.flush()  # the words of every form and example, for later runs
         return glossary
 
 
