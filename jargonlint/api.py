@@ -334,6 +334,7 @@ class Checker:
                 source=source,
                 error=f"{name}: internal error, please report it ({type(exc).__name__}: {exc})",
             )
+        self.glossary.matcher.tokenizer.flush()  # what this file taught, for the next run
         result = FileResult(name, findings, source)
         if self.keep_agent_lines:
             result.agent_lines = [

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from jargonlint.speakers import DEFAULT_AGENT_LABELS, DEFAULT_CUSTOMER_LABELS
-from jargonlint.tokenizer import Tokenizer
+from jargonlint.tokenizer import Tokenizer, shared_tokenizer
 from jargonlint.word_rarity import unseen_in_unidic, zipf_lookup
 
 
@@ -113,8 +113,7 @@ class Discoverer:
     """Finds possible jargon in normalized lines, remembering each run's verdict."""
 
     def __init__(self, use_wordfreq: bool = True, tokenizer: Tokenizer | None = None) -> None:
-        # The check's own tokenizer, when given: one MeCab, one copy of the dictionary.
-        self._analyse = (tokenizer or Tokenizer()).analyse
+        self._analyse = (tokenizer or shared_tokenizer()).analyse
         self._use_wordfreq = use_wordfreq  # its table loads on the first word judged
         # block → its candidates: (start, end, word, reason)
         self._verdicts: dict[str, list[tuple[int, int, str, Reason]]] = {}
@@ -193,7 +192,7 @@ class Discoverer:
         """UniDic's tokens of ``text``, with the features rarity is judged by."""
         words = []
         for row in self._analyse(text):
-            spaced, pos1, pos2, lemma, unknown, left, right, cost, goshu, kana = row
+            spaced, pos1, pos2, lemma, unknown, left, right, cost, goshu, kana, _ = row
             words.append(
                 Word(
                     spaced.lstrip(),

@@ -71,7 +71,7 @@ def _unidic_version() -> str:
     return str(unidic_lite.VERSION)
 
 
-def _trusted(info: os.stat_result) -> bool:
+def trusted(info: os.stat_result) -> bool:
     """Owned by this user and writable by nobody else."""
     owner_ok = not hasattr(os, "getuid") or info.st_uid == os.getuid()
     return owner_ok and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
@@ -87,7 +87,7 @@ def private_folder(*, create: bool) -> Path | None:
         info = folder.stat()
     except OSError:
         return None
-    return folder if stat.S_ISDIR(info.st_mode) and _trusted(info) else None
+    return folder if stat.S_ISDIR(info.st_mode) and trusted(info) else None
 
 
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -103,7 +103,7 @@ def read_private(name: str, largest: int = _LARGEST) -> bytes | None:
         fd = os.open(folder / name, os.O_RDONLY | _NO_FOLLOW)
         with os.fdopen(fd, "rb") as file:
             info = os.fstat(file.fileno())
-            if not stat.S_ISREG(info.st_mode) or not _trusted(info) or info.st_size > largest:
+            if not stat.S_ISREG(info.st_mode) or not trusted(info) or info.st_size > largest:
                 return None
             return file.read(largest)
     except Exception:  # any failure at all: the caller rebuilds

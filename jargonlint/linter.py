@@ -38,7 +38,7 @@ from jargonlint.script import (
 )
 from jargonlint.senses import Senses, check_rules
 from jargonlint.severity import classify, suggestions
-from jargonlint.tokenizer import Tokenizer
+from jargonlint.tokenizer import Tokenizer, shared_tokenizer
 
 
 class GlossaryError(Exception):
@@ -79,7 +79,7 @@ class Glossary:
         sources, problems = read_sources(files)
         if problems:
             raise GlossaryError(problems)
-        tokenizer = tokenizer or Tokenizer()
+        tokenizer = tokenizer or shared_tokenizer()
         key = glossary_cache.cache_key(sources)
         cached = glossary_cache.load(key) if use_cache else None
         if cached is not None:
@@ -95,6 +95,7 @@ class Glossary:
             raise GlossaryError(problems)
         if use_cache:
             glossary_cache.store(key, (entries, matcher.trie))
+            tokenizer.flush()  # the words of every form and example, for later runs
         return glossary
 
 

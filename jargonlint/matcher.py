@@ -55,18 +55,6 @@ def _follow(node: dict[str, Any], text: str) -> dict[str, Any] | None:
     return node
 
 
-def _paths(trie: dict[str, Any]) -> Iterator[str]:
-    """Every character path from the root to a form's end."""
-    stack: list[tuple[str, dict[str, Any]]] = [("", trie)]
-    while stack:
-        prefix, node = stack.pop()
-        for char, child in node.items():
-            if char == _END:
-                yield prefix
-            else:
-                stack.append((prefix + char, child))
-
-
 class Matcher:
     """A trie over token keys built from glossary entries."""
 
@@ -82,11 +70,9 @@ class Matcher:
 
     def _index_openings(self) -> None:
         """First two characters of every form (and the one-character forms): most tokens
-        are ruled out by one set lookup instead of a walk down the trie. Also tell the
-        tokenizer which keys take part in some form."""
+        are ruled out by one set lookup instead of a walk down the trie."""
         self._pairs = {a + b for a, node in self.trie.items() for b in node if b != _END}
         self._singles = {a for a, node in self.trie.items() if _END in node}
-        self.tokenizer.add_vocabulary("\0".join(_paths(self.trie)))
 
     @classmethod
     def build(cls, entries: Iterable[Entry], tokenizer: Tokenizer) -> Matcher:

@@ -30,9 +30,7 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
-import fugashi
-
-from jargonlint.tokenizer import Tokens
+from jargonlint.tokenizer import Tokens, shared_tokenizer
 
 # What may be left of a token after a form's edge: suffixes and prefixes that
 # make a compound of a noun without changing what the noun is.
@@ -242,12 +240,7 @@ def _cut(tokens: Tokens, cuts: list[int], starts: list[int]) -> None:
 
 
 @cache
-def _tagger() -> fugashi.Tagger:
-    return fugashi.Tagger()
-
-
-@cache
 def _known(word: str) -> bool:
     """UniDic knows the word as one entry (プラン, サービス)."""
-    nodes = _tagger()(word)
-    return len(nodes) == 1 and not nodes[0].is_unk
+    rows = shared_tokenizer().analyse(word)
+    return len(rows) == 1 and rows[0][4] != "?"

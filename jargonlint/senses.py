@@ -15,13 +15,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-import fugashi
-
 from jargonlint.glossary import Entry, Problem
 from jargonlint.matcher import Match, Matcher
 from jargonlint.normalize import normalize
 from jargonlint.sense_rules import SenseRule
-from jargonlint.tokenizer import Tokenizer, Tokens
+from jargonlint.tokenizer import Tokenizer, Tokens, shared_tokenizer
 
 # Words that make a katakana or Latin run a company or building name. Compared as
 # normalized spellings, so （株） and ㈱ are both (株).
@@ -246,19 +244,10 @@ def _introduces_someone(spellings: Sequence[str], stop: int) -> bool:
 
 
 @cache
-def _tagger() -> fugashi.Tagger:
-    return fugashi.Tagger()
-
-
-@cache
 def _names_someone(word: str) -> bool:
     """UniDic reads the word, alone, as a person's or place's name (タナカ, シブヤ)."""
-    nodes = _tagger()(word)
-    return (
-        len(nodes) == 1
-        and nodes[0].feature.pos2 == "固有名詞"
-        and (nodes[0].feature.pos3 in _PERSON_OR_PLACE)
-    )
+    rows = shared_tokenizer().analyse(word)
+    return len(rows) == 1 and rows[0][2] == "固有名詞" and rows[0][10] in _PERSON_OR_PLACE
 
 
 def check_rules(senses: Senses, matcher: Matcher, entries: Iterable[Entry]) -> list[Problem]:

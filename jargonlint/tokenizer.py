@@ -12,45 +12,37 @@ that the matcher can compare compounds that UniDic splits differently
 (ホーム+ゲート+ウェイ and ホーム+ゲートウエイ). Glossary forms go through the same
 function, so both sides always agree on what a token is.
 
-Speed: building a Python node per token and reading its features costs more
-than MeCab's analysis itself, and even asking MeCab to print the lemma costs
-nearly half as much again. So MeCab prints one row per token, and a line is
-first split with surfaces only ("<white space><surface>"). A surface whose
-lemma does not depend on context, or cannot matter, remembers its key: anything
-written with kanji, katakana or Latin letters; kana nouns, prefixes and
-particles; light verbs like し・いたし・ござい; and kana verbs whose lemma takes
-part in no glossary form (かしこまり → 畏まる). A word that may matter and whose
-lemma may change with the sentence (かけ: 掛ける or 駆ける; 切り返し: the noun or
-the verb 切り返す) is analysed every time. Only a line with such a word, or with a
-surface not yet seen, is split again with lemmas
-("<white space><surface>\\t<pos1>\\t<pos2>\\t<lemma>"). Token positions are
-only worked out for the few lines where something matched.
+Speed and memory: building a Python node per token and reading its features
+costs more than MeCab's analysis itself, and the features (part of speech,
+lemma…) live in a 180 MB file whose pages each entry read brings into the
+process. So MeCab prints one row per token with the surface and the dictionary
+entry's ids only ("<white space><surface>\\t<left id>\\t<right id>\\t<cost>"),
+which name the entry it chose in this sentence: a row means the same word
+wherever it occurs, and its key is worked out once. The features of a row not
+seen before come from the lexicon cache on disk (lexicon_cache.py), else from a
+second MeCab that prints them, started only when one is needed. Token positions
+are only worked out for the few lines where something matched.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 from itertools import accumulate
 from pathlib import Path
 
 import fugashi
 import unidic_lite
 
+from jargonlint.lexicon_cache import LexiconCache, file_name
 from jargonlint.normalize import normalize
 
 _LATIN_WORD = re.compile(r"[a-z]+\Z")
 _SMALL_VOWELS = str.maketrans("ァィゥェォ", "アイウエオ")
 _BOS, _EOS = "<", ">"  # markers that keep MeCab's output from being stripped
-_KANA_ONLY = re.compile("[\u3041-\u309f]+\\Z")
 _KATAKANA_LEMMA = re.compile("[\u30a1-\u30faー]+\\Z")
 _KANJI = re.compile("[\u4e00-\u9fff]")
-_KANJI_THEN_KANA = re.compile("[\u4e00-\u9fff][\u3041-\u309f]")
-# Verbs and adjectives written in kana are where UniDic's homographs live (かけ:
-# 掛ける, 駆ける or 欠ける; ひかり: the verb 光る or the noun 光). Kana nouns,
-# prefixes and particles keep one lemma (お・ご → 御, ところ → 所), or one that no
-# glossary form depends on (で: で, だ or て).
-_CONTENT_INFLECTING = frozenset({"動詞", "形容詞"})
 # Characters MeCab cannot take as they are: \v ends its rows, \t separates a row's
 # fields, NUL ends the C string; and white space other than the space (\f, U+2028…)
 # MeCab makes a token of, which Python strips to an empty key that the matcher
@@ -74,14 +66,17 @@ def _mecab_args(row_format: str, unknown_format: str) -> str:
     )
 
 
-# %M: surface with the white space before it; %f[0], %f[1]: POS; %f[7]: UniDic's lemma.
-# Then what possible-jargon discovery judges a word by (see analyse()): "?" for a word
-# MeCab does not know, its context ids and cost, %f[12]: goshu, %f[17]: kana.
-_WITH_LEMMAS = _mecab_args(
-    "%M\\t%f[0]\\t%f[1]\\t%f[7]\\t\\t%phl\\t%phr\\t%c\\t%f[12]\\t%f[17]",
-    "%M\\t%f[0]\\t%f[1]\\t\\t?\\t0\\t0\\t0\\t\\t",
+# %M: surface with the white space before it; %phl, %phr, %c: the entry's left and
+# right context ids and its cost (which discovery also judges a word by); "?" ends
+# the row of a word MeCab does not know.
+_IDS = _mecab_args("%M\\t%phl\\t%phr\\t%c", "%M\\t%phl\\t%phr\\t%c\\t?")
+# The features a row stands for: POS (three levels), lemma (%f[7]), goshu (%f[12]),
+# kana (%f[17]); an unknown word has its POS only.
+_FEATURES = _mecab_args(
+    "%M\\t%f[0]\\t%f[1]\\t%f[2]\\t%f[7]\\t%f[12]\\t%f[17]",
+    "%M\\t%f[0]\\t%f[1]\\t%f[2]\\t\\t\\t",
 )
-_SURFACES_ONLY = _mecab_args("%M", "%M")
+_FIELDS = 6  # features of a row, after its surface
 
 
 class Tokens:
@@ -106,17 +101,17 @@ class Tokens:
 
 
 class Tokenizer:
-    """Two MeCab taggers (surfaces only, and with lemmas) and what they have taught."""
+    """MeCab printing entry ids, and what each row seen stands for."""
 
-    def __init__(self) -> None:
-        self._with_lemmas = fugashi.GenericTagger(_WITH_LEMMAS)
-        self._surfaces_only = fugashi.GenericTagger(_SURFACES_ONLY)
-        self._keys: dict[str, str] = {}  # surface → key, for context-free surfaces
-        self._spellings: dict[str, str] = {}  # surface → spelling
-        self._analysed: dict[str, str] = {}  # row with lemma → key
-        # The glossary forms' keys, joined: until a matcher registers them, every
-        # kana verb counts as a possible homograph of a word some form uses.
-        self._vocabularies: list[str] = []
+    def __init__(self, lexicon: LexiconCache | None = None) -> None:
+        self._ids = fugashi.GenericTagger(_IDS)
+        self._features: fugashi.GenericTagger | None = None  # started at the first new row
+        self._lexicon = lexicon
+        # row → key, spelling, surface with its white space, and UniDic's analysis
+        self._keys: dict[str, str] = {}
+        self._spellings: dict[str, str] = {}
+        self._surfaces: dict[str, str] = {}
+        self._analyses: dict[str, list[str]] = {}
 
     def tokenize(self, text: str) -> Tokens:
         """Tokenize one normalized line."""
@@ -132,63 +127,80 @@ class Tokenizer:
         return tokens
 
     def _tokenize(self, text: str) -> Tokens:
-        rows = self._surfaces_only.parse(text).split("\v")[1:-1]
+        rows = self._ids.parse(text).split("\v")[1:-1]
         keys = list(map(self._keys.get, rows))
         if None in keys:
-            analysed = self._with_lemmas.parse(text).split("\v")[1:-1]
-            keys = list(map(self._analysed.get, analysed))
-            if None in keys:
-                keys = [self._learn(row) for row in analysed]
-        return Tokens(keys, list(map(self._spellings.__getitem__, rows)), rows)
+            self._learn(text, rows)
+            keys = list(map(self._keys.__getitem__, rows))
+        return Tokens(
+            keys,
+            list(map(self._spellings.__getitem__, rows)),
+            list(map(self._surfaces.__getitem__, rows)),
+        )
 
     def analyse(self, text: str) -> list[list[str]]:
         """UniDic's rows for a short run of text, one per token: surface (with the white
         space before it), POS (two levels), lemma, "?" for a word MeCab does not know,
-        left and right context ids, word cost, goshu and kana. Discovery asks here
-        rather than of a MeCab of its own: each MeCab maps the whole dictionary, and
-        the pages it touches count again in the process's memory."""
+        left and right context ids, word cost, goshu, kana and the third POS level."""
         text = _UNSAFE_CHARS.sub(" ", text)
-        return [row.split("\t") for row in self._with_lemmas.parse(text).split("\v")[1:-1]]
+        rows = self._ids.parse(text).split("\v")[1:-1]
+        if any(row not in self._analyses for row in rows):
+            self._learn(text, rows)
+        return [self._analyses[row] for row in rows]
 
     def tokenize_form(self, form: str) -> Tokens:
         """Tokenize a glossary form, normalized exactly as script text is."""
         return self.tokenize(normalize(form).text)
 
-    def add_vocabulary(self, paths: str) -> None:
-        """Register a glossary's form keys (joined). What was learned under the
-        previous vocabularies is forgotten, as what counted as harmless may not be."""
-        self._vocabularies.append(paths)
-        self._keys.clear()
-        self._analysed.clear()  # so that each row is learned, and judged, again
+    def flush(self) -> None:
+        """Write the rows learned since the last flush to the lexicon cache."""
+        if self._lexicon is not None:
+            self._lexicon.flush()
 
-    def _relevant(self, key: str) -> bool:
-        if not self._vocabularies:
-            return True
-        return any(key in paths for paths in self._vocabularies)
+    def _learn(self, text: str, rows: list[str]) -> None:
+        """Work out what the rows not seen before stand for: from the lexicon cache,
+        else from MeCab's features for the same text (the same analysis, so the same
+        tokens in the same order)."""
+        new = [row for row in dict.fromkeys(rows) if row not in self._keys]
+        stored = self._lexicon.get_many(new) if self._lexicon is not None else {}
+        for row, features in stored.items():
+            self._remember(row, features)
+        if len(stored) == len(new):
+            return
+        if self._features is None:
+            self._features = fugashi.GenericTagger(_FEATURES)
+        featured = self._features.parse(text).split("\v")[1:-1]
+        for row, with_features in zip(rows, featured, strict=True):
+            if row not in self._keys:
+                features = with_features.split("\t", 1)[1]
+                self._remember(row, features)
+                if self._lexicon is not None:
+                    self._lexicon.add(row, features)
 
-    def _learn(self, row: str) -> str:
-        known = self._analysed.get(row)
-        if known is not None:
-            return known
-        spaced, pos1, pos2, lemma = row.split("\t", 4)[:4]
+    def _remember(self, row: str, features: str) -> None:
+        spaced, left, right, cost, *unknown = row.split("\t")
+        pos1, pos2, pos3, lemma, goshu, kana = features.split("\t")
         surface = spaced.lstrip()
         key = _fold(_without_gloss(lemma) if lemma and lemma != "*" else surface)
         if len(surface) == 1 and _KATAKANA_LEMMA.match(key) and _KANJI.match(surface):
             # One kanji read as a word of its own gets a katakana lemma (団 → ダン), but
             # the same kanji as a suffix keeps it (暴力団 → 団): key it as written, so
-            # 団信 is 団信 whichever way the surface was first seen.
+            # 団信 is 団信 whichever way the kanji is read.
             key = _fold(surface)
-        self._analysed[row] = key
-        self._spellings[spaced] = _fold(surface)
-        homograph = (
-            _KANA_ONLY.match(surface)
-            and lemma != surface
-            and pos1 in _CONTENT_INFLECTING
-            and pos2 != "非自立可能"
-        ) or _KANJI_THEN_KANA.search(surface)  # 切り返し: the noun, or the verb 切り返す
-        if not (homograph and self._relevant(key)):
-            self._keys[spaced] = key
-        return key
+        self._keys[row] = key
+        self._spellings[row] = _fold(surface)
+        self._surfaces[row] = spaced
+        mark = "?" if unknown else ""
+        self._analyses[row] = [
+            spaced, pos1, pos2, lemma, mark, left, right, cost, goshu, kana, pos3
+        ]  # fmt: skip
+
+
+@cache
+def shared_tokenizer() -> Tokenizer:
+    """The process's tokenizer, with the lexicon cache: one MeCab (and one copy of the
+    dictionary's pages) for the glossary, the check, discovery and word lookups."""
+    return Tokenizer(LexiconCache(file_name(_IDS, _FEATURES), _FIELDS))
 
 
 def _pieces(text: str, size: int) -> list[str]:
