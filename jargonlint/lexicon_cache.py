@@ -27,7 +27,7 @@ from collections.abc import Iterable
 _FORMAT = 1  # bump when the stored layout changes
 _PREFIX = "lexicon-"
 _SUFFIX = ".sqlite3"
-_MOST_ROWS = 1_000_000  # a folder of scripts has tens of thousands of words; stop learning here
+_MOST_ROWS = 200_000  # ~30 MB; a folder of scripts has tens of thousands of words
 _BATCH = 500  # rows asked for in one query (SQLite allows 32766 parameters)
 
 
