@@ -172,12 +172,12 @@ class Linter:
         explained: dict[str, int] = {}
         find = self.glossary.matcher.find_in_tokens
         resolve = self.glossary.senses.resolve
-        tokenize = self._tokenizer.tokenize
         texts = [_without_directives(s, cut) for s, _ in chosen]
-        for (segment, group), text, normalized in zip(
-            chosen, texts, normalize_lines(texts), strict=True
+        normalized_lines = normalize_lines(texts)
+        tokenized = self._tokenizer.tokenize_lines([n.text for n in normalized_lines])
+        for (segment, group), text, normalized, tokens in zip(
+            chosen, texts, normalized_lines, tokenized, strict=True
         ):
-            tokens = tokenize(normalized.text)
             spans = []  # of glossary matches, so that discovery never repeats one
             for match in resolve(find(tokens), tokens):
                 entry = match.entry

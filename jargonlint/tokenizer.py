@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import cache
 from itertools import accumulate
 from pathlib import Path
@@ -115,28 +116,41 @@ class Tokenizer:
 
     def tokenize(self, text: str) -> Tokens:
         """Tokenize one normalized line."""
-        if _UNSAFE_CHARS.search(text):
-            text = _UNSAFE_CHARS.sub(" ", text)
-        if len(text) <= CHUNK:
-            tokens = self._tokenize(text)
-        else:
-            pieces = _pieces(text, CHUNK)
-            tokens = _joined(pieces, [self._tokenize(piece) for piece in pieces])
+        return self.tokenize_lines([text])[0]
+
+    def tokenize_lines(self, texts: Sequence[str]) -> list[Tokens]:
+        """Tokenize normalized lines, a file's at once: what this process has not seen
+        in any of them is looked up in the lexicon cache in one go."""
+        pieces_of = [_pieces(_UNSAFE_CHARS.sub(" ", text), CHUNK) for text in texts]
+        parse, known = self._ids.parse, self._keys
+        rows_of = [[parse(piece).split("\v")[1:-1] for piece in pieces] for pieces in pieces_of]
+        unlearned = [
+            (piece, rows)
+            for pieces, rows_list in zip(pieces_of, rows_of, strict=True)
+            for piece, rows in zip(pieces, rows_list, strict=True)
+            if None in map(known.get, rows)
+        ]
+        if unlearned:
+            self._learn(unlearned)
+        return [
+            self._tokens(text, pieces, rows_list)
+            for text, pieces, rows_list in zip(texts, pieces_of, rows_of, strict=True)
+        ]
+
+    def _tokens(self, text: str, pieces: list[str], rows_list: list[list[str]]) -> Tokens:
+        keys, spellings, surfaces = self._keys, self._spellings, self._surfaces
+        parts = [
+            Tokens(
+                list(map(keys.__getitem__, rows)),
+                list(map(spellings.__getitem__, rows)),
+                list(map(surfaces.__getitem__, rows)),
+            )
+            for rows in rows_list
+        ]
+        tokens = parts[0] if len(parts) == 1 else _joined(pieces, parts)
         if "-" in text:
             _join_hyphenated_latin(tokens)
         return tokens
-
-    def _tokenize(self, text: str) -> Tokens:
-        rows = self._ids.parse(text).split("\v")[1:-1]
-        keys = list(map(self._keys.get, rows))
-        if None in keys:
-            self._learn(text, rows)
-            keys = list(map(self._keys.__getitem__, rows))
-        return Tokens(
-            keys,
-            list(map(self._spellings.__getitem__, rows)),
-            list(map(self._surfaces.__getitem__, rows)),
-        )
 
     def analyse(self, text: str) -> list[list[str]]:
         """UniDic's rows for a short run of text, one per token: surface (with the white
@@ -144,8 +158,8 @@ class Tokenizer:
         left and right context ids, word cost, goshu, kana and the third POS level."""
         text = _UNSAFE_CHARS.sub(" ", text)
         rows = self._ids.parse(text).split("\v")[1:-1]
-        if any(row not in self._analyses for row in rows):
-            self._learn(text, rows)
+        if None in map(self._keys.get, rows):
+            self._learn([(text, rows)])
         return [self._analyses[row] for row in rows]
 
     def tokenize_form(self, form: str) -> Tokens:
@@ -157,11 +171,12 @@ class Tokenizer:
         if self._lexicon is not None:
             self._lexicon.flush()
 
-    def _learn(self, text: str, rows: list[str]) -> None:
+    def _learn(self, unlearned: list[tuple[str, list[str]]]) -> None:
         """Work out what the rows not seen before stand for: from the lexicon cache,
         else from MeCab's features for the same text (the same analysis, so the same
         tokens in the same order)."""
-        new = [row for row in dict.fromkeys(rows) if row not in self._keys]
+        known = self._keys
+        new = list(dict.fromkeys(row for _, rows in unlearned for row in rows if row not in known))
         stored = self._lexicon.get_many(new) if self._lexicon is not None else {}
         for row, features in stored.items():
             self._remember(row, features)
@@ -169,13 +184,16 @@ class Tokenizer:
             return
         if self._features is None:
             self._features = fugashi.GenericTagger(_FEATURES)
-        featured = self._features.parse(text).split("\v")[1:-1]
-        for row, with_features in zip(rows, featured, strict=True):
-            if row not in self._keys:
-                features = with_features.split("\t", 1)[1]
-                self._remember(row, features)
-                if self._lexicon is not None:
-                    self._lexicon.add(row, features)
+        for text, rows in unlearned:
+            if None not in map(known.get, rows):
+                continue
+            featured = self._features.parse(text).split("\v")[1:-1]
+            for row, with_features in zip(rows, featured, strict=True):
+                if row not in known:
+                    features = with_features.split("\t", 1)[1]
+                    self._remember(row, features)
+                    if self._lexicon is not None:
+                        self._lexicon.add(row, features)
 
     def _remember(self, row: str, features: str) -> None:
         spaced, left, right, cost, *unknown = row.split("\t")

@@ -114,3 +114,42 @@ def test_the_file_name_follows_the_formats() -> None:
     assert file_name("%M", "%M") == file_name("%M", "%M")
     assert file_name("%M", "%M") != file_name("%M\\t%c", "%M")
     assert file_name("%M", "%M").startswith("lexicon-")
+
+
+class _CountingStore:
+    """A store that remembers nothing and counts how often it is asked."""
+
+    def __init__(self) -> None:
+        self.lookups = 0
+
+    def get_many(self, rows: list[str]) -> dict[str, str]:
+        self.lookups += 1
+        return {}
+
+    def add(self, row: str, features: str) -> None:
+        return None
+
+    def flush(self) -> None:
+        return None
+
+
+def test_a_files_lines_ask_the_store_once_and_tokenize_as_one_by_one() -> None:
+    lines = [
+        LINE,
+        "Wi-Fiのルーターをご用意ください。",
+        "タブ\tと\x0bと\u2028の行",
+        "光回線、" * 1500,  # longer than a MeCab piece
+        "",
+        "はい。",
+    ]
+    store = _CountingStore()
+    together = Tokenizer(store).tokenize_lines(lines)  # type: ignore[arg-type]
+    assert store.lookups == 1
+    one_by_one = Tokenizer()
+    for tokens, line in zip(together, lines, strict=True):
+        alone = one_by_one.tokenize(line)
+        assert (tokens.keys, tokens.spellings, tokens.rows) == (
+            alone.keys,
+            alone.spellings,
+            alone.rows,
+        )
