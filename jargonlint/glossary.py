@@ -186,9 +186,12 @@ def read_sources(files: Iterable[Traversable | Path]) -> tuple[list[Source], lis
     for file in files:
         name = _display_name(file)
         try:
-            sources.append(Source(name, file.read_text(encoding="utf-8")))
+            text = file.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             problems.append(Problem(name, 0, "", f"cannot read: {exc}"))
+        else:
+            # Newlines as read_text() gives them, without its line-by-line decoder (2× slower).
+            sources.append(Source(name, text.replace("\r\n", "\n").replace("\r", "\n")))
     return sources, problems
 
 
