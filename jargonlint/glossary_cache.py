@@ -291,7 +291,7 @@ def _kinds(cls: type) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
     return frozenset(name for name, _ in kinds), kinds
 
 
-_TYPES = {"str": str, "int": int, "bool": bool}  # the other kinds of Entry field: below
+_TYPES = {"str": str, "int": int, "bool": bool}  # plain Entry fields: checked by their type
 
 
 def _only(values: Iterable[Any], kind: type) -> bool:
@@ -311,10 +311,10 @@ def _entries(columns: dict[str, Any]) -> list[Entry]:
         column = columns[name]
         if len(column) != count:
             raise ValueError(f"{name}: not one value per entry")
-        if name == "misuse":
-            column = [_misuse(value) for value in column]
+        if name == "misuse":  # most entries have none: an empty one needs no checking
+            column = [_misuse(value) if value != {} else {} for value in column]
         elif name == "not_when":
-            column = [_rules(value) for value in column]
+            column = [_rules(value) if value != [] else () for value in column]
         elif kind.startswith("tuple"):
             if not (_only(column, list) and _only(chain.from_iterable(column), str)):
                 raise ValueError(f"{name}: not a list of strings")
