@@ -19,6 +19,8 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from jargonlint.lazy_pattern import LazyPattern
+
 JAPANESE_LEGACY = ("cp932", "euc_jp")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -28,7 +30,7 @@ _BOMS = (
 # What UTF-16 text read the right way round is made of: ASCII text, CJK and kana,
 # full-width forms, general punctuation. The wrong byte order gives rare CJK
 # extensions, Gurmukhi (\n) or private-use characters instead.
-_PLAUSIBLE = re.compile(
+_PLAUSIBLE = LazyPattern(
     "[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u2190-\u27bf\u3000-\u30ff"
     "\u4e00-\u9fff\uff00-\uffef]"
 )

@@ -14,14 +14,15 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from jargonlint.decoding import InputError
+from jargonlint.lazy_pattern import LazyPattern
 
 KiB = 1024
 MiB = 1024 * KiB
 GiB = 1024 * MiB
 _UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "kib": KiB, "m": 1000**2, "mb": 1000**2}
 _UNITS |= {"mib": MiB, "g": 1000**3, "gb": 1000**3, "gib": GiB}
-_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*\Z", re.IGNORECASE)
-_COUNT = re.compile(r"\s*(\d[\d_,]*)\s*\Z")
+_SIZE = LazyPattern(r"\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*\Z", re.IGNORECASE)
+_COUNT = LazyPattern(r"\s*(\d[\d_,]*)\s*\Z")
 
 
 class LimitError(InputError):

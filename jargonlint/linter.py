@@ -131,7 +131,9 @@ class Linter:
         self._possible_jargon = possible_jargon
         self.discoverer = Discoverer(tokenizer=self._tokenizer) if possible_jargon else None
         self._ignored = {
-            e.term for e in glossary.entries if any(form_key(f) in ignored for f in e.forms)
+            e.term
+            for e in (glossary.entries if ignored else ())  # no forms to fold without ignores
+            if any(form_key(f) in ignored for f in e.forms)
         }
 
     def _classified(self, entry: Entry, audience: str) -> tuple[str, str, str]:

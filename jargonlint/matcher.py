@@ -13,18 +13,18 @@ many entries the glossary has.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from jargonlint.glossary import Entry, Problem
+from jargonlint.lazy_pattern import LazyPattern
 from jargonlint.normalize import normalize
 from jargonlint.resegment import Resegmenter
 from jargonlint.tokenizer import Tokenizer, Tokens
 
 # A lemma that is a verb's or adjective's dictionary form: it ends in u-row kana or い.
-_DICTIONARY_FORM = re.compile("[うくぐすずつぬぶむゆるい]$")
+_DICTIONARY_FORM = LazyPattern("[うくぐすずつぬぶむゆるい]$")
 _END = ""  # trie slot for "a form ends here"; trie edges are single characters
 
 

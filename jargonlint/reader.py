@@ -1,4 +1,8 @@
-"""Read one script file into segments, choosing the reader by the file's suffix."""
+"""Read one script file into segments, choosing the reader by the file's suffix.
+
+Each format's reader is imported when a file of its kind is read: most runs read
+plain text only, and need neither the zip and XML machinery nor the Markdown patterns.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,6 @@ from pathlib import PurePath
 
 from jargonlint.decoding import DecodedText, InputError, decode
 from jargonlint.document import Segment, plain_lines, split_lines
-from jargonlint.formats import markdown, office, table
 from jargonlint.limits import LimitError, Limits
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".csv", ".tsv")
@@ -36,6 +39,8 @@ def read_document(
     (what a fixer edits and writes back); raises InputError for what cannot be read."""
     suffix = PurePath(name).suffix.lower()
     if suffix in OFFICE_SUFFIXES:
+        from jargonlint.formats import office
+
         reader = office.docx_segments if suffix == ".docx" else office.xlsx_segments
         try:
             found = reader(data, options.columns, options.limits)
@@ -63,8 +68,12 @@ def text_segments(name: str, text: str, columns: tuple[str, str] | None = None) 
     suffix of ``name``; raises InputError when the named columns are missing."""
     suffix = PurePath(name).suffix.lower()
     if suffix in (".md", ".markdown"):
+        from jargonlint.formats import markdown
+
         return markdown.segments(text)
     if suffix in (".csv", ".tsv"):
+        from jargonlint.formats import table
+
         found = table.segments(text, "\t" if suffix == ".tsv" else ",", columns)
         if found is not None:
             return found

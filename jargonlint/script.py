@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from jargonlint.document import Kind, Segment
+from jargonlint.lazy_pattern import LazyPattern
 from jargonlint.speakers import (
     AGENT,
     CUSTOMER,
@@ -64,12 +65,13 @@ SIDE_NAMES = {AGENT: "担当者", CUSTOMER: "お客様"}
 _SPACE = "[ \t\u3000]*"
 # A marker before a quote that says who speaks it: ✅ the agent's answer, ❌ the
 # customer's objection, → the agent's line in a flow chart, OK： the good version.
+# (Compiled at first use, as most scripts have no quotes without labels.)
 _MARKERS = (
-    (re.compile(f"{_SPACE}[✅✔☑⭕]{_SPACE}"), AGENT, "✅ marks the agent's answer"),
-    (re.compile(f"{_SPACE}[❌✖]{_SPACE}"), CUSTOMER, "❌ marks the customer's objection"),
-    (re.compile(f"{_SPACE}[→⇒➡⇨]{_SPACE}(?=[「『])"), AGENT, "→「…」 is the agent's line"),
+    (LazyPattern(f"{_SPACE}[✅✔☑⭕]{_SPACE}"), AGENT, "✅ marks the agent's answer"),
+    (LazyPattern(f"{_SPACE}[❌✖]{_SPACE}"), CUSTOMER, "❌ marks the customer's objection"),
+    (LazyPattern(f"{_SPACE}[→⇒➡⇨]{_SPACE}(?=[「『])"), AGENT, "→「…」 is the agent's line"),
     (
-        re.compile(f"{_SPACE}(?:OK|ＯＫ)(?:例)?{_SPACE}[:：]{_SPACE}"),
+        LazyPattern(f"{_SPACE}(?:OK|ＯＫ)(?:例)?{_SPACE}[:：]{_SPACE}"),
         AGENT,
         "OK example, said as written",
     ),
@@ -78,9 +80,9 @@ _MARKERS = (
 QA_SIDES = {"q": CUSTOMER, "a": AGENT, "質問": CUSTOMER, "問": CUSTOMER, "回答": AGENT, "答": AGENT}
 _MAYBE_LEGEND = re.compile("[＝=]|凡例|登場人物|話者")
 _ANY_MARKER = re.compile("|".join(pattern.pattern for pattern, _, _ in _MARKERS))
-_QUOTE_START = re.compile(f"{_SPACE}(?:[・\\-]{_SPACE})?(?=[「『])")
+_QUOTE_START = LazyPattern(f"{_SPACE}(?:[・\\-]{_SPACE})?(?=[「『])")
 _CLOSING = {"「": "」", "『": "』"}
-_FIELD = re.compile(f"{_SPACE}([^\\s:：「」]{{1,8}}){_SPACE}[:：]")
+_FIELD = LazyPattern(f"{_SPACE}([^\\s:：「」]{{1,8}}){_SPACE}[:：]")
 _MAX_QUOTE_LINES = 6  # a quote left open never swallows the rest of the file
 _MIN_INFERRED = 2  # an unknown name must start this many lines to be a speaker
 
@@ -113,7 +115,7 @@ class Script:
     layout: str = "one voice"
 
 
-_AUDIENCE = re.compile(
+_AUDIENCE = LazyPattern(
     r"jargonlint\s*[:：]\s*audience\s*[=:：]?\s*(consumer|business)", re.IGNORECASE
 )
 

@@ -47,6 +47,8 @@ class _Word:
 
 @dataclass(frozen=True)
 class _Rule:
+    """A not_when rule with its words tokenized as the matcher keys them."""
+
     rule: SenseRule
     followed_by: tuple[_Word, ...]
     preceded_by: tuple[_Word, ...]

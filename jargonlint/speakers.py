@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from jargonlint.lazy_pattern import LazyPattern
+
 AGENT = "agent"
 CUSTOMER = "customer"
 
@@ -156,22 +158,23 @@ class SpeakerLabels:
 
 DEFAULT_LABELS = SpeakerLabels.of(DEFAULT_AGENT_LABELS, DEFAULT_CUSTOMER_LABELS)
 
-_PAIR = re.compile(
+# Legends are rare: their patterns are compiled for the first line that may be one.
+_PAIR = LazyPattern(
     f"(?P<name>[^\\s＝=:：／/、,，・（）()]{{1,8}}){_SPACE}[＝=]{_SPACE}(?P<desc>[^＝=／/、,，]+?)"
 )
 _PAIR_SEPARATOR = f"(?:{_SPACE}[／/、,，・]{_SPACE}|[ \t\u3000]+|$)"
-_LEGEND_LINE = re.compile(
+_LEGEND_LINE = LazyPattern(
     f"{_SPACE}(?:[（(【]?凡例[】）)]?{_SPACE}[:：]?{_SPACE})?[（(]?"
     f"(?P<pairs>(?:{_PAIR.pattern}{_PAIR_SEPARATOR})+)[）)]?{_SPACE}"
 )
-_PAIR_IN_LINE = re.compile(
+_PAIR_IN_LINE = LazyPattern(
     f"(?P<name>[^\\s＝=:：／/、,，・（）()]{{1,8}}){_SPACE}[＝=]{_SPACE}(?P<desc>.+?)"
     f"(?={_PAIR_SEPARATOR}[^\\s＝=:：／/、,，・（）()]{{1,8}}{_SPACE}[＝=]|{_SPACE}[）)]?{_SPACE}$)"
 )
-LEGEND_HEADING = re.compile(
+LEGEND_HEADING = LazyPattern(
     f"{_SPACE}[【\\[［]?{_SPACE}(?:凡例|登場人物|話者){_SPACE}[】\\]］]?{_SPACE}[:：]?{_SPACE}"
 )
-_LEGEND_ITEM = re.compile(
+_LEGEND_ITEM = LazyPattern(
     f"{_SPACE}[・\\-*]?{_SPACE}(?P<name>[^\\s＝=:：]{{1,8}}){_SPACE}[＝=:：…]{_SPACE}(?P<desc>.+?){_SPACE}"
 )
 

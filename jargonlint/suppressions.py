@@ -16,11 +16,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-DIRECTIVE = re.compile(
+from jargonlint.lazy_pattern import LazyPattern
+
+DIRECTIVE = LazyPattern(
     r"(?:<!--\s*)?jargonlint\s*[:：]\s*(ignore|disable|enable)\b(?:\s*\[([^\]]*)\])?(?:\s*-->)?",
     re.IGNORECASE,
 )
-_TERM_SEPARATORS = re.compile("[,、，\\s]+")
+_TERM_SEPARATORS = LazyPattern("[,、，\\s]+")
 _HINT = re.compile("jargonlint", re.IGNORECASE)
 
 

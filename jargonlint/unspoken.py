@@ -11,15 +11,17 @@ from __future__ import annotations
 import re
 
 from jargonlint.document import Kind
+from jargonlint.lazy_pattern import LazyPattern
 
 _SPACE = "[ \t\u3000]*"
 _COLON = "[:：]"
 # A sentence said aloud ends in 。？！ or sits in 「」; a heading does not.
-SENTENCE = re.compile("[。？！?!「」『』]")
+SENTENCE = LazyPattern("[。？！?!「」『』]")
 _MAX_HEADING = 30
 
-PATTERNS: tuple[tuple[Kind, str, re.Pattern[str]], ...] = tuple(
-    (kind, reason, re.compile(f"{_SPACE}(?:{pattern})", re.IGNORECASE))
+# Each compiled only as part of _ANY below: one regex call per line.
+PATTERNS: tuple[tuple[Kind, str, LazyPattern], ...] = tuple(
+    (kind, reason, LazyPattern(f"{_SPACE}(?:{pattern})", re.IGNORECASE))
     for kind, reason, pattern in (
         (
             Kind.NOTE,
@@ -44,18 +46,18 @@ PATTERNS: tuple[tuple[Kind, str, re.Pattern[str]], ...] = tuple(
         (Kind.NARRATION, "stage direction in （）", "[（(][^）)]*[）)]\\s*$"),
     )
 )
-_BRACKET_HEADING = re.compile(
+_BRACKET_HEADING = LazyPattern(
     f"{_SPACE}(?:【[^】]*】|[＜<《〈［\\[][^＞>》〉］\\]]*[＞>》〉］\\]]){_SPACE}"
 )
-_NUMBERED = re.compile(
+_NUMBERED = LazyPattern(
     f"{_SPACE}(?:[0-9０-９]{{1,2}}{_SPACE}[.．、)）]|[①-⑳]|[(（][0-9０-９]{{1,2}}[)）]|第[0-9０-９一二三四五六七八九十]+{_SPACE}[章節部])"
 )
-_MARKED = re.compile(f"{_SPACE}[■□◆◇●○◎▶▷►]")
-_TITLE_WORDS = re.compile("スクリプト|トーク|台本|マニュアル|フロー|Q&A|Ｑ＆Ａ|FAQ|通話記録|応対")
+_MARKED = LazyPattern(f"{_SPACE}[■□◆◇●○◎▶▷►]")
+_TITLE_WORDS = LazyPattern("スクリプト|トーク|台本|マニュアル|フロー|Q&A|Ｑ＆Ａ|FAQ|通話記録|応対")
 
 
 # All patterns in one alternation, tried in order: one regex call per line, not eight.
-_ANY = re.compile(
+_ANY = LazyPattern(
     "|".join(f"(?P<p{i}>{pattern.pattern})" for i, (_, _, pattern) in enumerate(PATTERNS)),
     re.IGNORECASE,
 )
@@ -154,4 +156,4 @@ NOT_SPEAKERS = frozenset(
     ]
 )
 # An inline note after the speech: …ございます。※ここで間を取る
-INLINE_NOTE = re.compile("(?<=[。？！?!」）)\\s])[ \t\u3000]*(?:※|💡|＊|【注】|\\(注\\)|（注）)")
+INLINE_NOTE = LazyPattern("(?<=[。？！?!」）)\\s])[ \t\u3000]*(?:※|💡|＊|【注】|\\(注\\)|（注）)")

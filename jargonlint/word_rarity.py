@@ -85,10 +85,13 @@ def zipf_lookup() -> Callable[[str], float | None] | None:
 
     Importing wordfreq and reading its Japanese list takes ~0.2 s, more than a
     whole check of a small script; so the list is kept in the cache folder as
-    sorted lines of a word, a tab and its Zipf in tenths. A word is looked up by
-    bisecting those bytes as read (UTF-8 sorts as the text does): splitting the
-    quarter of a million lines would cost each process ~20 ms, more than all the
-    lookups of a run.
+    sorted lines of a word, a tab and its Zipf in tenths, after a header line that
+    gives the size of those lines (a table cut short or of another layout is built
+    again; counting its lines on every start would cost ~4 ms). A word is looked
+    up by bisecting those bytes as read (UTF-8 sorts as the text does): splitting
+    the quarter of a million lines would cost each process ~20 ms, more than all
+    the lookups of a run. Whatever the bytes, the bisection ends, as every line
+    ends in a newline; a line without its tab or Zipf reads as not listed.
     """
     from importlib.util import find_spec  # not importlib.metadata: ~20 ms at start-up
 
@@ -99,14 +102,17 @@ def zipf_lookup() -> Callable[[str], float | None] | None:
     version = f"{installed.st_size}-{int(installed.st_mtime)}"
     name = f"wordfreq-ja-{version}.tsv"
     table = glossary_cache.read_private(name) or b""
-    if not table.endswith(b"\n") or table.count(b"\n") != table.count(b"\t"):
-        table = _frequency_table()
+    first = table.find(b"\n") + 1  # where the word lines start
+    if table[: first - 1] != _table_header(len(table) - first) or not table.endswith(b"\n"):
+        lines = _frequency_table()
+        table = _table_header(len(lines)) + b"\n" + lines
+        first = len(table) - len(lines)
         glossary_cache.write_private(name, table)
 
     @lru_cache(maxsize=1 << 16)  # a run asks about most words more than once
     def zipf(word: str) -> float | None:
         key = word.encode("utf-8", "surrogatepass")
-        low, high = 0, len(table)  # both always at the start of a line
+        low, high = first, len(table)  # both always at the start of a line
         while low < high:
             middle = (low + high) // 2
             start = table.rfind(b"\n", 0, middle) + 1
@@ -121,6 +127,11 @@ def zipf_lookup() -> Callable[[str], float | None] | None:
         return None
 
     return zipf
+
+
+def _table_header(size: int) -> bytes:
+    """The first line of a stored table: its layout, and how many bytes of lines follow."""
+    return b"jargonlint wordfreq-ja zipf-tenths %d" % size
 
 
 def _frequency_table() -> bytes:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import random
 import stat
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from jargonlint import glossary_cache, linter
+from jargonlint.glossary import Entry
 from jargonlint.linter import Glossary
 
 MINI = Path(__file__).parent / "fixtures" / "mini.yaml"
@@ -116,7 +119,6 @@ def test_wrong_shape_is_rebuilt_not_empty(
 def _rewrite(stored: Path, header_change: dict, body: bytes | None = None) -> None:
     """Store a well-formed file (digest and all) with the given changes."""
     import hashlib
-    import json
 
     first, _, rest = stored.read_bytes().partition(b"\n")
     body = rest if body is None else body
@@ -140,6 +142,56 @@ def test_well_formed_but_wrong_file_is_rebuilt(
 ) -> None:
     Glossary.load([MINI], builtin=False)
     _rewrite(_stored(cache), header, body)
+    parsed = _must_rebuild(monkeypatch)
+    _works(Glossary.load([MINI], builtin=False))
+    assert parsed == [1]
+
+
+# One wrong value in each field's column (entries are stored column by column).
+WRONG_VALUES = {
+    "term": 1,
+    "reading": None,
+    "category": ["business"],
+    "avoid_for": True,
+    "explanation": 1.5,
+    "say_instead": "言い換え",
+    "example": {},
+    "variants": [1],
+    "detail": 0,
+    "exclude": [["入れ子"]],
+    "misuse": [],
+    "not_when": {},
+    "gloss": False,
+    "replace_safe": 1,
+    "source": [],
+    "line": True,
+}
+
+
+def test_every_field_is_type_checked() -> None:
+    assert WRONG_VALUES.keys() == {f.name for f in fields(Entry)}
+
+
+@pytest.mark.parametrize("name", sorted(WRONG_VALUES))
+def test_wrong_type_in_any_field_is_rebuilt(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    Glossary.load([MINI], builtin=False)
+    stored = _stored(cache)
+    document = json.loads(stored.read_bytes().partition(b"\n")[2])
+    document["entries"][name][0] = WRONG_VALUES[name]
+    _rewrite(stored, {}, json.dumps(document, ensure_ascii=False).encode())
+    parsed = _must_rebuild(monkeypatch)
+    _works(Glossary.load([MINI], builtin=False))
+    assert parsed == [1]
+
+
+def test_a_missing_value_is_rebuilt(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Glossary.load([MINI], builtin=False)
+    stored = _stored(cache)
+    document = json.loads(stored.read_bytes().partition(b"\n")[2])
+    document["entries"]["line"].pop()
+    _rewrite(stored, {}, json.dumps(document, ensure_ascii=False).encode())
     parsed = _must_rebuild(monkeypatch)
     _works(Glossary.load([MINI], builtin=False))
     assert parsed == [1]
@@ -202,8 +254,8 @@ def test_edit_that_keeps_valid_json_is_noticed(
     Glossary.load([MINI], builtin=False)
     stored = _stored(cache)
     data = stored.read_bytes()
-    assert b'"category":"' in data
-    stored.write_bytes(data.replace(b'"category":"', b'"category":"X', 1))
+    assert b'"category":["' in data
+    stored.write_bytes(data.replace(b'"category":["', b'"category":["X', 1))
     parsed = _must_rebuild(monkeypatch)
     glossary = Glossary.load([MINI], builtin=False)
     assert parsed == [1]

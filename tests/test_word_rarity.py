@@ -66,3 +66,20 @@ def test_cached_wordfreq_table_gives_wordfreqs_zipf(monkeypatch: pytest.MonkeyPa
         assert loaded("トークン") is None
     finally:
         word_rarity.zipf_lookup.cache_clear()
+
+
+def test_a_wordfreq_table_cut_short_is_built_again(monkeypatch: pytest.MonkeyPatch, tmp_path):
+    pytest.importorskip("wordfreq")
+    monkeypatch.setenv("JARGONLINT_CACHE_DIR", str(tmp_path))
+    word_rarity.zipf_lookup.cache_clear()
+    try:
+        word_rarity.zipf_lookup()
+        (stored,) = glossary_cache.cache_dir().glob("wordfreq-ja-*.tsv")
+        whole = stored.read_bytes()
+        cut = whole[: whole.rindex(b"\n", 0, len(whole) // 2) + 1]  # still whole lines
+        stored.write_bytes(cut)
+        word_rarity.zipf_lookup.cache_clear()
+        assert word_rarity.zipf_lookup()("電話") is not None  # 電話 sorts in the lost half
+        assert stored.read_bytes() == whole
+    finally:
+        word_rarity.zipf_lookup.cache_clear()

@@ -2,9 +2,11 @@
 
 Registered by cli.py; it loads settings and the glossary the way ``check`` does,
 reads scripts through ``select.scan_scripts`` (the library API) and hands the quiz to a writer.
-"""
 
-from __future__ import annotations
+Annotations here are evaluated when the module loads (no ``from __future__ import
+annotations``): typer reads the command's at every start-up of any command, and
+strings it would have to evaluate, one by one, each time.
+"""
 
 import sys
 from pathlib import Path
@@ -41,7 +43,7 @@ def _names(values: list[str] | None) -> list[str]:
     return names
 
 
-def _kinds(value: str | None) -> list[questions.Kind]:
+def _kinds(value: str | None) -> "list[questions.Kind]":
     from jargonlint.quiz import questions
 
     if not value:
@@ -55,7 +57,7 @@ def _kinds(value: str | None) -> list[questions.Kind]:
     return chosen
 
 
-def _format(requested: str | None, output: Path | None) -> writers.Format:
+def _format(requested: str | None, output: Path | None) -> "writers.Format":
     from jargonlint.quiz import writers
 
     if requested:
@@ -248,7 +250,7 @@ def _scan(
     include_unspoken: bool | None,
     columns: str | None,
     encoding: str | None,
-) -> select.Scanned:
+) -> "select.Scanned":
     """The scripts' findings, with the same settings ``check`` would use."""
     from jargonlint.api import Checker
     from jargonlint.quiz import select
