@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from itertools import pairwise
+from itertools import accumulate, compress, pairwise
 from typing import Any
 
 import fugashi
@@ -84,9 +84,11 @@ class Resegmenter:
         follows = self._follows
         spellings = tokens.spellings
         last = len(spellings) - 1
-        for index, spelling in enumerate(spellings):
-            chars = follows[spelling]
-            if chars and (chars is _ALWAYS or (index < last and spellings[index + 1][:1] in chars)):
+        # Most tokens can never need a cut: the line is sifted for the few that may at
+        # C speed, and only those are looked at.
+        for index in compress(range(len(spellings)), map(follows.__getitem__, spellings)):
+            chars = follows[spellings[index]]
+            if chars is _ALWAYS or (index < last and spellings[index + 1][:1] in chars):
                 _resegment(tokens, self._trie, self._openings, follows)
                 return
 
@@ -107,14 +109,11 @@ def _resegment(tokens: Tokens, trie: dict[str, Any], openings: set[str], flags: 
     """Find the cuts a line needs (only at tokens flagged as possible) and make them."""
     spellings = tokens.spellings
     text = "".join(spellings)
-    starts = [0]
-    for piece in spellings:
-        starts.append(starts[-1] + len(piece))
+    starts = list(accumulate(map(len, spellings), initial=0))
     boundaries = set(starts)
     cuts: set[int] = set()
-    for index, spelling in enumerate(spellings):
-        if not flags[spelling]:
-            continue
+    for index in compress(range(len(spellings)), map(flags.__getitem__, spellings)):
+        spelling = spellings[index]
         start = starts[index]
         if text[start : start + 2] in openings:
             cuts.update(_ends_inside(trie, text, start, boundaries, starts, spellings, index))
