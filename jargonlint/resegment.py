@@ -106,7 +106,11 @@ class _Follows(dict[str, frozenset[str]]):
 
 
 def _resegment(tokens: Tokens, trie: dict[str, Any], openings: set[str], flags: _Follows) -> None:
-    """Find the cuts a line needs (only at tokens flagged as possible) and make them."""
+    """Find the cuts a line needs (only at tokens flagged as possible) and make them.
+
+    A form that starts in a token (at its start or after a prefix) and is cut out
+    of a later one runs on into the next character: a token whose flagged
+    characters do not include it needs no walk, only the katakana check."""
     spellings = tokens.spellings
     text = "".join(spellings)
     starts = list(accumulate(map(len, spellings), initial=0))
@@ -115,9 +119,12 @@ def _resegment(tokens: Tokens, trie: dict[str, Any], openings: set[str], flags: 
     for index in compress(range(len(spellings)), map(flags.__getitem__, spellings)):
         spelling = spellings[index]
         start = starts[index]
-        if text[start : start + 2] in openings:
+        chars = flags[spelling]
+        after = starts[index + 1]
+        runs_on = chars is _ALWAYS or text[after : after + 1] in chars
+        if runs_on and text[start : start + 2] in openings:
             cuts.update(_ends_inside(trie, text, start, boundaries, starts, spellings, index))
-        for prefix in (spelling[:1], spelling[:2]):
+        for prefix in (spelling[:1], spelling[:2]) if runs_on else ():
             if prefix in PREFIXES and len(prefix) < len(spelling):
                 begin = start + len(prefix)
                 if text[begin : begin + 2] in openings:
