@@ -247,6 +247,7 @@ def _find_labels(segments: list[Segment], speakers: _Speakers) -> dict[int, Labe
     candidates: dict[int, Label] = {}
     unknown: Counter[str] = Counter()
     first: dict[str, tuple[int, str]] = {}
+    folds: dict[str, str] = {}  # name → fold(name): a script repeats a few labels
     for index, segment in enumerate(segments):
         if segment.kind is not Kind.SPOKEN:
             continue
@@ -261,12 +262,14 @@ def _find_labels(segments: list[Segment], speakers: _Speakers) -> dict[int, Labe
                 continue
             if not _known(label, speakers) and unspoken_kind(segment.text) is not None:
                 continue
-        if QA_SIDES.get(fold(label.name)) == CUSTOMER and not speakers.qa:
+        folded = folds.get(label.name)
+        if folded is None:
+            folded = folds[label.name] = fold(label.name)
+        if QA_SIDES.get(folded) == CUSTOMER and not speakers.qa:
             speakers.qa = True
             speakers.forget()
         candidates[index] = label
         if label.style not in STRICT_STYLES and not _known(label, speakers):
-            folded = fold(label.name)
             if folded in NOT_SPEAKERS:
                 del candidates[index]
                 continue
