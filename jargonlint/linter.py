@@ -172,7 +172,7 @@ class Linter:
         find = self.glossary.matcher.find_in_tokens
         resolve = self.glossary.senses.resolve
         tokenize = self._tokenizer.tokenize
-        texts = [_without_directives(s, cut) for s, _ in chosen]
+        texts = [_without_directives(s, cut) if cut else s.text for s, _ in chosen]
         for (segment, group), text, normalized in zip(
             chosen, texts, normalize_lines(texts), strict=True
         ):

@@ -189,6 +189,9 @@ def read_script(segments: Iterable[Segment], labels: SpeakerLabels) -> Script:
 def _split_inline_notes(segments: list[Segment]) -> list[Segment]:
     """A note written after the speech on the same line (…ございます。※ここで間を取る)
     is not said: it becomes a note segment of its own, at its own columns."""
+    whole = "\n".join(s.text for s in segments)
+    if not any(c in whole for c in "※注💡＊"):
+        return list(segments)  # no note marks anywhere in the file
     result = []
     for segment in segments:
         result.append(segment)
@@ -213,6 +216,8 @@ def _split_inline_notes(segments: list[Segment]) -> list[Segment]:
 
 def _read_legends(segments: list[Segment], speakers: _Speakers) -> None:
     """Legend lines and 【凡例】 blocks define labels for this file."""
+    if not _MAYBE_LEGEND.search("\n".join(s.text for s in segments)):
+        return  # one search of the whole file: most files have no legend at all
     in_block = False
     for segment in segments:
         if segment.kind is not Kind.SPOKEN or segment.label is not None:
