@@ -128,9 +128,13 @@ class Discoverer:
         """
         verdicts = self._verdicts
         blocks = _BLOCK.findall(text)
-        for block in set(blocks).difference(verdicts):  # usually none: set operations in C
-            verdicts[block] = self._judge_block(block)
-        if not any(map(verdicts.__getitem__, blocks)):
+        flagged = False
+        for block in blocks:
+            verdict = verdicts.get(block)
+            if verdict is None:
+                verdict = verdicts[block] = self._judge_block(block)
+            flagged = flagged or bool(verdict)
+        if not flagged:
             return []
         candidates = []
         position = 0
