@@ -63,7 +63,7 @@ class Segment:
 def split_lines(text: str) -> list[str]:
     """The physical lines of a text, as editors number them: split on CRLF, LF or CR
     only; like str.splitlines(), a final line break starts no extra line."""
-    lines = _LINE_BREAK.split(text)
+    lines = text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
     if lines[-1] == "":
         lines.pop()
     return lines

@@ -174,7 +174,7 @@ class Linter:
         explained: dict[str, int] = {}
         find = self.glossary.matcher.find_in_tokens
         resolve = self.glossary.senses.resolve
-        texts = [_without_directives(s, cut) for s, _ in chosen]
+        texts = [_without_directives(s, cut) if cut else s.text for s, _ in chosen]
         normalized_lines = normalize_lines(texts)
         tokenized = self._tokenizer.tokenize_lines([n.text for n in normalized_lines])
         for (segment, group), text, normalized, tokens in zip(

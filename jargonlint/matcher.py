@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import compress
+from operator import or_
 from typing import Any
 
 from jargonlint.glossary import Entry, Problem
@@ -55,6 +57,20 @@ def _follow(node: dict[str, Any], text: str) -> dict[str, Any] | None:
     return node
 
 
+class _Leads(dict[str, bool]):
+    """Token text → whether spelling it from the trie's root leads anywhere, worked
+    out on first sight: a token for which it does not can start no form, whatever
+    follows it, so most of a line is ruled out by one dictionary lookup per token."""
+
+    def __init__(self, trie: dict[str, Any]) -> None:
+        super().__init__()
+        self._trie = trie
+
+    def __missing__(self, text: str) -> bool:
+        leads = self[text] = _follow(self._trie, text) is not None
+        return leads
+
+
 class Matcher:
     """A trie over token keys built from glossary entries."""
 
@@ -64,6 +80,7 @@ class Matcher:
         self.problems: list[Problem] = []
         self._pairs: set[str] = set()
         self._singles: set[str] = set()
+        self._leads = _Leads({})
         self._resegment: Resegmenter | None = None
         if trie is not None:
             self._index_openings()
@@ -73,6 +90,7 @@ class Matcher:
         are ruled out by one set lookup instead of a walk down the trie."""
         self._pairs = {a + b for a, node in self.trie.items() for b in node if b != _END}
         self._singles = {a for a, node in self.trie.items() if _END in node}
+        self._leads = _Leads(self.trie)
 
     @classmethod
     def build(cls, entries: Iterable[Entry], tokenizer: Tokenizer) -> Matcher:
@@ -150,13 +168,20 @@ class Matcher:
 
         Tokens are walked by lemma key; where a token's key leads nowhere and its
         spelling differs, the walk tries the spelling instead. Most tokens can
-        start no form at all: their first two characters rule them out before
-        any walk down the trie.
+        start no form at all: the whole line is sifted at C speed for tokens whose
+        key or spelling leads somewhere in the trie, and only those are looked at
+        (their first two characters, then a walk).
         """
         pairs, singles = self._pairs, self._singles
         n = len(keys)
-        i = 0
-        while i < n:
+        leads = self._leads.__getitem__
+        may_open = map(leads, keys)
+        if spellings is not None:
+            may_open = map(or_, may_open, map(leads, spellings))
+        after = 0  # the token after the last match: matches do not overlap
+        for i in compress(range(n), may_open):
+            if i < after:
+                continue
             key = keys[i]
             if len(key) > 1:
                 opens = key[:2] in pairs
@@ -175,15 +200,13 @@ class Matcher:
                         )
                     )
             if not opens:
-                i += 1
                 continue
             best, end = self._walk(keys, spellings, i)
             if best is None:
-                i += 1
                 continue
             if not best.excluded:
                 yield Match(i, end, best.entry)
-            i = end
+            after = end
 
     def _walk(
         self, keys: list[str], spellings: list[str] | None, i: int

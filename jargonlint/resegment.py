@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from itertools import pairwise
+from itertools import accumulate, compress, pairwise
 from typing import Any
 
 from jargonlint.tokenizer import Tokens, shared_tokenizer
@@ -82,9 +82,11 @@ class Resegmenter:
         follows = self._follows
         spellings = tokens.spellings
         last = len(spellings) - 1
-        for index, spelling in enumerate(spellings):
-            chars = follows[spelling]
-            if chars and (chars is _ALWAYS or (index < last and spellings[index + 1][:1] in chars)):
+        # Most tokens can never need a cut: the line is sifted for the few that may at
+        # C speed, and only those are looked at.
+        for index in compress(range(len(spellings)), map(follows.__getitem__, spellings)):
+            chars = follows[spellings[index]]
+            if chars is _ALWAYS or (index < last and spellings[index + 1][:1] in chars):
                 _resegment(tokens, self._trie, self._openings, follows)
                 return
 
@@ -102,21 +104,25 @@ class _Follows(dict[str, frozenset[str]]):
 
 
 def _resegment(tokens: Tokens, trie: dict[str, Any], openings: set[str], flags: _Follows) -> None:
-    """Find the cuts a line needs (only at tokens flagged as possible) and make them."""
+    """Find the cuts a line needs (only at tokens flagged as possible) and make them.
+
+    A form that starts in a token (at its start or after a prefix) and is cut out
+    of a later one runs on into the next character: a token whose flagged
+    characters do not include it needs no walk, only the katakana check."""
     spellings = tokens.spellings
     text = "".join(spellings)
-    starts = [0]
-    for piece in spellings:
-        starts.append(starts[-1] + len(piece))
+    starts = list(accumulate(map(len, spellings), initial=0))
     boundaries = set(starts)
     cuts: set[int] = set()
-    for index, spelling in enumerate(spellings):
-        if not flags[spelling]:
-            continue
+    for index in compress(range(len(spellings)), map(flags.__getitem__, spellings)):
+        spelling = spellings[index]
         start = starts[index]
-        if text[start : start + 2] in openings:
+        chars = flags[spelling]
+        after = starts[index + 1]
+        runs_on = chars is _ALWAYS or text[after : after + 1] in chars
+        if runs_on and text[start : start + 2] in openings:
             cuts.update(_ends_inside(trie, text, start, boundaries, starts, spellings, index))
-        for prefix in (spelling[:1], spelling[:2]):
+        for prefix in (spelling[:1], spelling[:2]) if runs_on else ():
             if prefix in PREFIXES and len(prefix) < len(spelling):
                 begin = start + len(prefix)
                 if text[begin : begin + 2] in openings:

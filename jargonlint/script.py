@@ -191,6 +191,9 @@ def read_script(segments: Iterable[Segment], labels: SpeakerLabels) -> Script:
 def _split_inline_notes(segments: list[Segment]) -> list[Segment]:
     """A note written after the speech on the same line (…ございます。※ここで間を取る)
     is not said: it becomes a note segment of its own, at its own columns."""
+    whole = "\n".join(s.text for s in segments)
+    if not any(c in whole for c in "※注💡＊"):
+        return list(segments)  # no note marks anywhere in the file
     result = []
     for segment in segments:
         result.append(segment)
@@ -215,6 +218,8 @@ def _split_inline_notes(segments: list[Segment]) -> list[Segment]:
 
 def _read_legends(segments: list[Segment], speakers: _Speakers) -> None:
     """Legend lines and 【凡例】 blocks define labels for this file."""
+    if not _MAYBE_LEGEND.search("\n".join(s.text for s in segments)):
+        return  # one search of the whole file: most files have no legend at all
     in_block = False
     for segment in segments:
         if segment.kind is not Kind.SPOKEN or segment.label is not None:
@@ -249,6 +254,7 @@ def _find_labels(segments: list[Segment], speakers: _Speakers) -> dict[int, Labe
     candidates: dict[int, Label] = {}
     unknown: Counter[str] = Counter()
     first: dict[str, tuple[int, str]] = {}
+    folds: dict[str, str] = {}  # name → fold(name): a script repeats a few labels
     for index, segment in enumerate(segments):
         if segment.kind is not Kind.SPOKEN:
             continue
@@ -263,12 +269,14 @@ def _find_labels(segments: list[Segment], speakers: _Speakers) -> dict[int, Labe
                 continue
             if not _known(label, speakers) and unspoken_kind(segment.text) is not None:
                 continue
-        if QA_SIDES.get(fold(label.name)) == CUSTOMER and not speakers.qa:
+        folded = folds.get(label.name)
+        if folded is None:
+            folded = folds[label.name] = fold(label.name)
+        if QA_SIDES.get(folded) == CUSTOMER and not speakers.qa:
             speakers.qa = True
             speakers.forget()
         candidates[index] = label
         if label.style not in STRICT_STYLES and not _known(label, speakers):
-            folded = fold(label.name)
             if folded in NOT_SPEAKERS:
                 del candidates[index]
                 continue

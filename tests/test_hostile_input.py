@@ -144,6 +144,27 @@ def test_growing_or_huge_file_stops_at_the_size_limit(tmp_path: Path) -> None:
         read_stream(io.BytesIO(b"x" * 5000), Limits(file_size=1024))
 
 
+def test_file_that_grew_after_its_size_was_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """read_file asks for the size fstat gave; a file longer by then is still read
+    whole, up to the size limit."""
+    from jargonlint import files
+
+    grown = tmp_path / "grown.txt"
+    grown.write_bytes(b"x" * 3000)
+    real_fstat = os.fstat
+
+    def stale_fstat(fd: int) -> os.stat_result:
+        info = real_fstat(fd)
+        return os.stat_result((info.st_mode, *info[1:6], 100, *info[7:]))
+
+    monkeypatch.setattr(files.os, "fstat", stale_fstat)
+    assert files.read_file(grown, Limits()) == b"x" * 3000
+    with pytest.raises(LimitError, match="file size is over the limit of 1 KiB"):
+        files.read_file(grown, Limits(file_size=1024))
+
+
 def _failing_scandir(monkeypatch: pytest.MonkeyPatch, refused: Path) -> None:
     """Make one folder unlistable: as root (CI), chmod alone cannot."""
     real = os.scandir

@@ -151,7 +151,7 @@ def _check(linters: list[Linter], name: str, data: bytes) -> None:
         findings = linter.lint_segments(name, list(segments))
         for finding in findings:
             _exact(finding, lines)
-            _names_its_term(linter, finding)
+            _names_its_term(linter, finding, lines)
         _reports_parse(findings)
 
 
@@ -174,9 +174,11 @@ class _Fresh(Tokenizer):
 _fresh_matchers: dict[int, Matcher] = {}
 
 
-def _names_its_term(linter: Linter, finding: Finding) -> None:
+def _names_its_term(linter: Linter, finding: Finding, lines: list[str]) -> None:
     """The slice is the term itself, not some text beside it: read alone, it is
-    matched as the same entry."""
+    matched as the same entry; or, where UniDic reads it otherwise alone (ギが
+    before a control character is ギ + 蛾, alone 木 + が), a fresh reading of its
+    line, or of the line from the term on, matches the term at exactly that place."""
     if finding.rule in ("unused-suppression", "speaker-guess"):
         return
     trie = linter.glossary.matcher.trie
@@ -184,7 +186,19 @@ def _names_its_term(linter: Linter, finding: Finding) -> None:
     if matcher is None:
         matcher = _fresh_matchers[id(trie)] = Matcher(_Fresh(), trie)
     matches = matcher.find_in_text(normalize(finding.matched).text)
-    assert finding.term in {m.entry.term for m in matches}, finding
+    if finding.term in {m.entry.term for m in matches}:
+        return
+    original = lines[finding.line - 1]
+    places = set()
+    for start in (0, finding.column - 1):  # the whole line, or from the term on
+        line = normalize(original[start:])
+        tokens = matcher.tokenizer.tokenize(line.text)
+        places |= {
+            tuple(start + i for i in line.original_span(*tokens.span(m.start, m.end)))
+            for m in matcher.find_in_tokens(tokens)
+            if m.entry.term == finding.term
+        }
+    assert (finding.column - 1, finding.end_column - 1) in places, finding
 
 
 def _reports_parse(findings: list[Finding]) -> None:

@@ -95,3 +95,13 @@ def test_kanji_kana_word_is_read_in_its_own_sentence() -> None:
     verb_first = Tokenizer()
     assert "切り返す" in verb_first.tokenize("何度も切り返して停めました").keys
     assert "切り返し" in verb_first.tokenize("切り返しの練習です").keys
+
+
+def test_a_reading_seen_in_one_sentence_does_not_stick_to_the_surface() -> None:
+    # Before a control character UniDic reads ギが as ギ + 蛾 (ガ); alone it is 木 + が.
+    # Remembering keys by surface once keyed every later が as ガ.
+    fresh = Tokenizer().tokenize("ギが").keys
+    seen = Tokenizer()
+    assert seen.tokenize("ギが\x1b").keys[:2] == ["ギ", "ガ"]
+    assert seen.tokenize("ギが").keys == fresh
+    assert fresh[-1] == "が"
