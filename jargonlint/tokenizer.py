@@ -121,7 +121,11 @@ class Tokenizer:
     def tokenize_lines(self, texts: Sequence[str]) -> list[Tokens]:
         """Tokenize normalized lines, a file's at once: what this process has not seen
         in any of them is looked up in the lexicon cache in one go."""
-        pieces_of = [_pieces(_UNSAFE_CHARS.sub(" ", text), CHUNK) for text in texts]
+        pieces_of = []
+        for text in texts:
+            if _UNSAFE_CHARS.search(text):
+                text = _UNSAFE_CHARS.sub(" ", text)
+            pieces_of.append([text] if len(text) <= CHUNK else _pieces(text, CHUNK))
         parse, known = self._ids.parse, self._keys
         rows_of = [[parse(piece).split("\v")[1:-1] for piece in pieces] for pieces in pieces_of]
         unlearned = [
