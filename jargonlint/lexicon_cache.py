@@ -134,6 +134,7 @@ class LexiconCache:
         try:
             connection = sqlite3.connect(path, timeout=2.0)
             os.chmod(path, 0o600)
+            connection.execute("PRAGMA journal_mode = WAL")  # no journal file made per write
             connection.execute("PRAGMA synchronous = OFF")  # a cache: losing it costs nothing
             connection.execute(
                 "CREATE TABLE IF NOT EXISTS lexicon (row TEXT PRIMARY KEY, features TEXT)"
