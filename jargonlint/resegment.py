@@ -25,7 +25,8 @@ ROI in Android) never straddles a boundary and is never cut out.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
 from functools import cache
 from itertools import accumulate, compress, pairwise
 from typing import Any
@@ -148,18 +149,11 @@ def _ends_inside(
 ) -> list[int]:
     """Offsets inside a later token where a form from ``begin`` ends, leaving a
     suffix: the longest such form only."""
-    node = trie
     found = None
-    position = begin
-    while position < len(text):
-        node = node.get(text[position])
-        if node is None:
-            break
-        position += 1
-        target = node.get(_END)
-        if target is None or target.excluded or position in boundaries:
+    for position in _form_ends(trie, text, begin):
+        if position in boundaries:
             continue
-        token = _token_at(starts, position)
+        token = bisect_left(starts, position) - 1  # the token the end falls inside
         if token == first:
             continue  # inside the very token it starts in: スロット's ロット
         head, rest = text[starts[token] : position], text[position : starts[token + 1]]
@@ -172,30 +166,20 @@ def _ends_inside(
 
 def _longest_end(trie: dict[str, Any], text: str, begin: int, boundaries: set[int]) -> int | None:
     """Where the longest form from ``begin`` ends on a token boundary, if any."""
+    ends = [position for position in _form_ends(trie, text, begin) if position in boundaries]
+    return ends[-1] if ends else None
+
+
+def _form_ends(trie: dict[str, Any], text: str, begin: int) -> Iterator[int]:
+    """Every offset where a form (not an exclude) spelled from ``begin`` ends, in order."""
     node = trie
-    end = None
-    position = begin
-    while position < len(text):
+    for position in range(begin, len(text)):
         node = node.get(text[position])
         if node is None:
-            break
-        position += 1
+            return
         target = node.get(_END)
-        if target is not None and not target.excluded and position in boundaries:
-            end = position
-    return end
-
-
-def _token_at(starts: list[int], offset: int) -> int:
-    """The token whose characters include ``offset`` (which is not a boundary)."""
-    low, high = 0, len(starts) - 1
-    while high - low > 1:
-        middle = (low + high) // 2
-        if starts[middle] < offset:
-            low = middle
-        else:
-            high = middle
-    return low
+        if target is not None and not target.excluded:
+            yield position + 1
 
 
 def _known_split(trie: dict[str, Any], word: str, surface: str) -> list[int]:
