@@ -21,7 +21,7 @@ from enum import StrEnum
 
 from jargonlint.lazy_pattern import LazyPattern
 from jargonlint.speakers import DEFAULT_AGENT_LABELS, DEFAULT_CUSTOMER_LABELS
-from jargonlint.tokenizer import Tokenizer, shared_tokenizer
+from jargonlint.tokenizer import Tokenizer, shared_tokenizer, without_gloss
 from jargonlint.word_rarity import unseen_in_unidic, zipf_lookup
 
 
@@ -227,7 +227,7 @@ class Discoverer:
             return word.unknown
         zipf = lookup(word.surface)
         if zipf is None and word.lemma:
-            zipf = lookup(_without_gloss(word.lemma))
+            zipf = lookup(without_gloss(word.lemma))
         if zipf is not None:
             return zipf < (RARE_ZIPF_IN_COMPOUND if in_compound else RARE_ZIPF)
         return word.unknown or (in_compound and unseen_in_unidic(word.left, word.right, word.cost))
@@ -292,9 +292,3 @@ _LETTER_NAMES = {
 def _hiragana(katakana: str) -> str:
     """ゲンカ → げんか; ー and other marks stay."""
     return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in katakana)
-
-
-def _without_gloss(lemma: str) -> str:
-    """トークン-token → トークン."""
-    gloss = lemma.find("-", 1)
-    return lemma[:gloss] if gloss > 0 else lemma

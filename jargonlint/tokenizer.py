@@ -203,7 +203,7 @@ class Tokenizer:
         spaced, left, right, cost, *unknown = row.split("\t")
         pos1, pos2, pos3, lemma, goshu, kana = features.split("\t")
         surface = spaced.lstrip()
-        key = _fold(_without_gloss(lemma) if lemma and lemma != "*" else surface)
+        key = _fold(without_gloss(lemma) if lemma and lemma != "*" else surface)
         if len(surface) == 1 and _KATAKANA_LEMMA.match(key) and _KANJI.match(surface):
             # One kanji read as a word of its own gets a katakana lemma (団 → ダン), but
             # the same kanji as a suffix keeps it (暴力団 → 団): key it as written, so
@@ -267,7 +267,7 @@ def _joined(pieces: list[str], parts: list[Tokens]) -> Tokens:
     return Tokens(keys, spellings, rows)
 
 
-def _without_gloss(lemma: str) -> str:
+def without_gloss(lemma: str) -> str:
     """サーバー-server → サーバー; 円-助数詞 → 円."""
     gloss = lemma.find("-", 1)
     return lemma[:gloss] if gloss > 0 else lemma
