@@ -22,7 +22,6 @@ import hashlib
 import os
 import sqlite3
 import stat
-from collections.abc import Iterable
 
 _FORMAT = 1  # bump when the stored layout changes
 _PREFIX = "lexicon-"
@@ -55,10 +54,9 @@ class LexiconCache:
         self._absent = False  # no store yet (known since the first lookup)
         self._broken = False
 
-    def get_many(self, rows: Iterable[str]) -> dict[str, str]:
+    def get_many(self, wanted: list[str]) -> dict[str, str]:
         """The stored features of those rows that have some."""
-        wanted = list(rows)
-        found = {row: self._pending[row] for row in wanted if row in self._pending}
+        found: dict[str, str] = {}
         connection = self._connect()
         if connection is None:
             return found
