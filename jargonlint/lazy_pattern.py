@@ -11,9 +11,9 @@ answers with the compiled pattern's own methods.
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Callable, Iterator
 from typing import Any
+
+_METHODS = ("match", "fullmatch", "search", "finditer", "findall", "sub", "split")
 
 
 class LazyPattern:
@@ -25,43 +25,12 @@ class LazyPattern:
         self.pattern = pattern
         self.flags = flags
 
-    def compiled(self) -> re.Pattern[str]:
-        """The compiled pattern (``re`` keeps it in its own cache once compiled)."""
+    def __getattr__(self, name: str) -> Any:
+        """Reached only for what the instance lacks: the first use of a method compiles
+        the pattern, whose own methods then become instance attributes, so a hot loop
+        pays no extra call."""
+        if name.startswith("__") or "pattern" not in vars(self):
+            raise AttributeError(name)  # copying or unpickling an instance asks first
         compiled = re.compile(self.pattern, self.flags)
-        # From now on the compiled pattern's methods answer directly: these instance
-        # attributes shadow the methods below, so a hot loop pays no extra call.
-        vars(self).update(
-            match=compiled.match,
-            fullmatch=compiled.fullmatch,
-            search=compiled.search,
-            finditer=compiled.finditer,
-            findall=compiled.findall,
-            sub=compiled.sub,
-            split=compiled.split,
-        )
-        return compiled
-
-    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.compiled().match(string, pos, endpos)
-
-    def fullmatch(
-        self, string: str, pos: int = 0, endpos: int = sys.maxsize
-    ) -> re.Match[str] | None:
-        return self.compiled().fullmatch(string, pos, endpos)
-
-    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.compiled().search(string, pos, endpos)
-
-    def finditer(
-        self, string: str, pos: int = 0, endpos: int = sys.maxsize
-    ) -> Iterator[re.Match[str]]:
-        return self.compiled().finditer(string, pos, endpos)
-
-    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
-        return self.compiled().findall(string, pos, endpos)
-
-    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
-        return self.compiled().sub(repl, string, count)
-
-    def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
-        return self.compiled().split(string, maxsplit)
+        vars(self).update({method: getattr(compiled, method) for method in _METHODS})
+        return getattr(compiled, name)
